@@ -3,6 +3,7 @@ import type {
   Anomaly,
   EventKind,
   ExpectationResult,
+  Message,
   NodeFinalState,
   TraceEvent,
   TraceHeader,
@@ -30,9 +31,12 @@ function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | 
 }
 
 /**
- * A trace held in columns: one typed-array slot per event for time, actor, kind, cause and line, a
- * dense vector clock row per event, and an index of each actor's events. Happens-before and
- * causal-cone queries read these directly and never rescan the trace.
+ * A trace held in columns: one typed-array slot per event for time, actor, kind, cause, line and
+ * the actor's own clock counter, and an index of each actor's events. Vector clocks are stored
+ * compactly: between two receives an actor's clock changes only in its own entry, so a full row is
+ * kept only for events that merge another actor's clock (deliveries and the like), and every event
+ * points at the latest such row of its actor. Any entry of any event's clock is then O(1), and
+ * happens-before and causal-cone queries never rescan the trace.
  */
 export class Trace {
   header: TraceHeader;
@@ -42,6 +46,8 @@ export class Trace {
   expectations: ExpectationResult[] = [];
   final: Record<string, NodeFinalState> = {};
   stats: TraceStats = { events: 0, messages: 0, dropped: 0, virtualTime: 0 };
+  /** Results of a `sweep`, when the file holds them (TraceFile.sweep). */
+  sweep?: unknown;
 
   protected count = 0;
   protected capacity: number;
@@ -50,9 +56,24 @@ export class Trace {
   protected kindCol: Uint8Array;
   protected causeCol: Int32Array;
   protected lineCol: Int32Array;
+  /** The event's own entry in its vector clock. */
+  protected seqCol: Uint32Array;
+  /** Index of the clock row in force for the event (its actor's latest merge), or -1 for none. */
+  protected rowCol: Int32Array;
   protected details: (EventDetail | undefined)[] = [];
-  /** Row-major vector clocks: event i's entry for actor a is at i * width + a. */
-  protected clocks: Uint32Array;
+  /** Message id of send/deliver/drop events recorded with `appendMessageEvent`, or -1. */
+  protected msgCol: Int32Array;
+  /** Per message (by id): sender and receiver actor indexes, interned type, payload. */
+  protected msgFrom: Uint16Array;
+  protected msgTo: Uint16Array;
+  protected msgType: Uint16Array;
+  protected msgPayload: Message[] = [];
+  protected messageCount = 0;
+  protected readonly typeNames: string[] = [];
+  protected readonly typeCodes = new Map<string, number>();
+  /** Row-major clock rows: row r's entry for actor a is at r * width + a. */
+  protected rows: Uint32Array;
+  protected rowCount = 0;
   protected readonly width: number;
   protected perActor: Int32Array[];
   protected perActorCount: Int32Array;
@@ -70,7 +91,14 @@ export class Trace {
     this.kindCol = new Uint8Array(this.capacity);
     this.causeCol = new Int32Array(this.capacity);
     this.lineCol = new Int32Array(this.capacity);
-    this.clocks = new Uint32Array(this.capacity * this.width);
+    this.seqCol = new Uint32Array(this.capacity);
+    this.rowCol = new Int32Array(this.capacity);
+    this.msgCol = new Int32Array(this.capacity);
+    this.rows = new Uint32Array(Math.max(16, this.capacity >> 2) * this.width);
+    const m = Math.max(16, this.capacity >> 1);
+    this.msgFrom = new Uint16Array(m);
+    this.msgTo = new Uint16Array(m);
+    this.msgType = new Uint16Array(m);
     this.perActor = header.actors.map(() => new Int32Array(64));
     this.perActorCount = new Int32Array(header.actors.length);
   }
@@ -106,24 +134,64 @@ export class Trace {
     return l === NONE ? undefined : l;
   }
 
+  /** Everything but the columns. Message events get a fresh object each call (id, from, to, type, payload). */
   detail(event: number): EventDetail | undefined {
-    return this.details[event];
+    const m = this.msgCol[event]!;
+    if (m === NONE) return this.details[event];
+    const d: EventDetail = {
+      msg: m,
+      from: this.actors[this.msgFrom[m]!]!.id,
+      to: this.actors[this.msgTo[m]!]!.id,
+      type: this.typeNames[this.msgType[m]!]!,
+      payload: this.msgPayload[m]!,
+    };
+    const extra = this.details[event];
+    return extra ? Object.assign(d, extra) : d;
   }
 
-  /** The event's own counter: its 1-based position among its actor's events. */
+  /** The message id of a send, deliver or drop event, if it has one. */
+  msgOf(event: number): number | undefined {
+    const m = this.msgCol[event]!;
+    if (m !== NONE) return m;
+    return this.details[event]?.msg;
+  }
+
+  /** The message type of a send, deliver or drop event, without building its detail. */
+  msgTypeOf(event: number): string | undefined {
+    const m = this.msgCol[event]!;
+    if (m !== NONE) return this.typeNames[this.msgType[m]!];
+    return this.details[event]?.type;
+  }
+
+  /** Number of messages registered with `registerMessage`. */
+  get messages(): number {
+    return this.messageCount;
+  }
+
+  message(msg: number): { from: string; to: string; type: string; payload: Message } {
+    return {
+      from: this.actors[this.msgFrom[msg]!]!.id,
+      to: this.actors[this.msgTo[msg]!]!.id,
+      type: this.typeNames[this.msgType[msg]!]!,
+      payload: this.msgPayload[msg]!,
+    };
+  }
+
+  /** The event's own counter (its 1-based position among its actor's events, unless imported clocks skip). */
   seq(event: number): number {
-    return this.clocks[event * this.width + this.actorCol[event]!]!;
+    return this.seqCol[event]!;
   }
 
   vcEntry(event: number, actor: number): number {
-    return this.clocks[event * this.width + actor]!;
+    if (actor === this.actorCol[event]) return this.seqCol[event]!;
+    const row = this.rowCol[event]!;
+    return row === NONE ? 0 : this.rows[row * this.width + actor]!;
   }
 
   vc(event: number): VersionVector {
     const out: VersionVector = {};
-    const base = event * this.width;
     for (let a = 0; a < this.actors.length; a++) {
-      const v = this.clocks[base + a]!;
+      const v = this.vcEntry(event, a);
       if (v !== 0) out[this.actors[a]!.id] = v;
     }
     return out;
@@ -139,10 +207,23 @@ export class Trace {
     return this.perActor[actor]![n]!;
   }
 
+  /** Position (0-based) of an event among its actor's events. */
+  positionOnActor(event: number): number {
+    const list = this.perActor[this.actorCol[event]!]!;
+    let lo = 0;
+    let hi = this.perActorCount[this.actorCol[event]!]! - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < event) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The event that precedes this one on the same actor, if any. */
   previousOnActor(event: number): number | undefined {
-    const s = this.seq(event);
-    return s > 1 ? this.perActor[this.actorCol[event]!]![s - 2] : undefined;
+    const p = this.positionOnActor(event);
+    return p > 0 ? this.perActor[this.actorCol[event]!]![p - 1] : undefined;
   }
 
   event(id: number): TraceEvent {
@@ -158,7 +239,7 @@ export class Trace {
     if (cause !== NONE) e.cause = cause;
     const line = this.lineCol[id]!;
     if (line !== NONE) e.line = line;
-    const d = this.details[id];
+    const d = this.detail(id);
     if (d) Object.assign(e, d);
     return e;
   }
@@ -167,7 +248,7 @@ export class Trace {
     for (let i = from; i < to; i++) yield this.event(i);
   }
 
-  /** Approximate bytes held by the columns (not counting detail objects). */
+  /** Bytes held by the columns and clock rows (not counting detail objects). */
   columnBytes(): number {
     let perActor = 0;
     for (const a of this.perActor) perActor += a.byteLength;
@@ -177,7 +258,12 @@ export class Trace {
       this.kindCol.byteLength +
       this.causeCol.byteLength +
       this.lineCol.byteLength +
-      this.clocks.byteLength +
+      this.seqCol.byteLength +
+      this.rowCol.byteLength +
+      this.rows.byteLength +
+      this.msgCol.byteLength +
+      this.msgFrom.byteLength * 3 +
+      this.msgPayload.length * 8 +
       perActor +
       this.details.length * 8
     );
@@ -209,37 +295,94 @@ export class TraceRecorder extends Trace {
     this.kindCol[id] = KIND_CODE.get(kind)!;
     this.causeCol[id] = cause === undefined ? NONE : cause;
     this.lineCol[id] = line === undefined ? NONE : line;
+    this.msgCol[id] = NONE;
     if (detail !== undefined) this.details[id] = detail;
     else if (this.details.length === id) this.details.push(undefined);
 
-    const w = this.width;
-    const row = id * w;
-    const clocks = this.clocks;
     const n = this.perActorCount[actor]!;
+    const prev = n > 0 ? this.perActor[actor]![n - 1]! : NONE;
     if (vc) {
-      for (let a = 0; a < this.actors.length; a++) clocks[row + a] = vc[this.actors[a]!.id] ?? 0;
+      const row = this.newRow();
+      const base = row * this.width;
+      for (let a = 0; a < this.actors.length; a++) this.rows[base + a] = vc[this.actors[a]!.id] ?? 0;
+      this.rowCol[id] = row;
+      this.seqCol[id] = vc[this.actors[actor]!.id] ?? 0;
     } else {
-      if (n > 0) {
-        const prev = this.perActor[actor]![n - 1]! * w;
-        for (let a = 0; a < w; a++) clocks[row + a] = clocks[prev + a]!;
-      }
-      if (cause !== undefined && cause !== NONE && this.actorCol[cause] !== actor) {
-        const c = cause * w;
-        for (let a = 0; a < w; a++) {
-          const v = clocks[c + a]!;
-          if (v > clocks[row + a]!) clocks[row + a] = v;
+      this.seqCol[id] = n + 1;
+      const merges = cause !== undefined && cause !== NONE && this.actorCol[cause] !== actor;
+      if (!merges) {
+        this.rowCol[id] = prev === NONE ? NONE : this.rowCol[prev]!;
+      } else {
+        const w = this.width;
+        const row = this.newRow();
+        const rows = this.rows;
+        const base = row * w;
+        const mine = prev === NONE ? NONE : this.rowCol[prev]!;
+        if (mine !== NONE) rows.copyWithin(base, mine * w, mine * w + w);
+        const theirs = this.rowCol[cause]!;
+        if (theirs !== NONE) {
+          const t = theirs * w;
+          for (let a = 0; a < w; a++) {
+            const v = rows[t + a]!;
+            if (v > rows[base + a]!) rows[base + a] = v;
+          }
         }
+        const causeActor = this.actorCol[cause]!;
+        const causeSeq = this.seqCol[cause]!;
+        if (causeSeq > rows[base + causeActor]!) rows[base + causeActor] = causeSeq;
+        rows[base + actor] = n + 1;
+        this.rowCol[id] = row;
       }
-      clocks[row + actor] = n + 1;
     }
     let list = this.perActor[actor]!;
     if (n === list.length) {
-      list = grow(list, list.length * 2);
+      list = grow(list, Math.ceil(list.length * 1.5));
       this.perActor[actor] = list;
     }
     list[n] = id;
     this.perActorCount[actor] = n + 1;
     this.count = id + 1;
+    return id;
+  }
+
+  /**
+   * Register a message once; its send, deliver and drop events then refer to it by id and carry no
+   * detail object of their own. Both actors must be in the trace's actor list.
+   */
+  registerMessage(from: number, to: number, type: string, payload: Message): number {
+    const m = this.messageCount;
+    if (m === this.msgFrom.length) {
+      const size = Math.ceil(m * 1.5);
+      this.msgFrom = grow(this.msgFrom, size);
+      this.msgTo = grow(this.msgTo, size);
+      this.msgType = grow(this.msgType, size);
+    }
+    let code = this.typeCodes.get(type);
+    if (code === undefined) {
+      code = this.typeNames.length;
+      this.typeNames.push(type);
+      this.typeCodes.set(type, code);
+    }
+    this.msgFrom[m] = from;
+    this.msgTo[m] = to;
+    this.msgType[m] = code;
+    this.msgPayload.push(payload);
+    this.messageCount = m + 1;
+    return m;
+  }
+
+  /** Record a send, deliver or drop of a registered message; `extra` holds e.g. a drop's reason. */
+  appendMessageEvent(
+    time: number,
+    actor: number,
+    kind: 'send' | 'deliver' | 'drop',
+    cause: number | undefined,
+    line: number | undefined,
+    msg: number,
+    extra?: EventDetail,
+  ): number {
+    const id = this.append(time, actor, kind, cause, line, extra);
+    this.msgCol[id] = msg;
     return id;
   }
 
@@ -251,24 +394,39 @@ export class TraceRecorder extends Trace {
   /** Forget every event from `length` on (used when a run forks from an earlier point). */
   truncate(length: number): void {
     if (length >= this.count) return;
+    let rowsInUse = 0;
     for (let a = 0; a < this.actors.length; a++) {
       const list = this.perActor[a]!;
       let n = this.perActorCount[a]!;
       while (n > 0 && list[n - 1]! >= length) n--;
       this.perActorCount[a] = n;
+      if (n > 0) rowsInUse = Math.max(rowsInUse, this.rowCol[list[n - 1]!]! + 1);
     }
+    this.rowCount = rowsInUse;
+    let messages = 0;
+    for (let e = 0; e < length; e++) if (this.msgCol[e]! >= messages) messages = this.msgCol[e]! + 1;
+    this.messageCount = messages;
+    this.msgPayload.length = messages;
     this.details.length = length;
     this.count = length;
   }
 
+  private newRow(): number {
+    if ((this.rowCount + 1) * this.width > this.rows.length)
+      this.rows = grow(this.rows, this.rows.length * 2);
+    return this.rowCount++;
+  }
+
   private enlarge(): void {
-    const size = this.capacity * 2;
+    const size = Math.ceil(this.capacity * 1.5);
+    this.msgCol = grow(this.msgCol, size);
     this.times = grow(this.times, size);
     this.actorCol = grow(this.actorCol, size);
     this.kindCol = grow(this.kindCol, size);
     this.causeCol = grow(this.causeCol, size);
     this.lineCol = grow(this.lineCol, size);
-    this.clocks = grow(this.clocks, size * this.width);
+    this.seqCol = grow(this.seqCol, size);
+    this.rowCol = grow(this.rowCol, size);
     this.capacity = size;
   }
 }
