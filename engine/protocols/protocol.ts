@@ -32,6 +32,8 @@ export type ClientInput =
   | { kind: 'op'; op: ClientOperation }
   | { kind: 'message'; from: string; msg: Message }
   | { kind: 'timer'; name: string; data?: unknown }
+  /** An offline client's own storage write completed (see NodeInput). */
+  | { kind: 'persisted'; data: unknown }
   /** The simulator gave up on an op at the client's timeout; it has already answered `timeout`. */
   | { kind: 'timedOut'; opKey: string }
   /** Multi-leader offline clients. */

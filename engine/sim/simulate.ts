@@ -68,9 +68,10 @@ const TIMER = 2;
 const PERSISTED = 3;
 const OP_TIMEOUT = 4;
 
-interface MessageDetail extends EventDetail {
+/** A message on its way: enough to deliver or drop it, and to show it as in flight. */
+interface MessageDetail {
   msg: number;
-  from: string;
+  from: number;
   to: string;
   type: string;
   payload: Message;
@@ -181,7 +182,6 @@ export class Simulation {
   private readonly lastItemTime: number;
 
   private now = 0;
-  private nextMsg = 0;
   /** Live agenda entries that are not periodic background work (what keeps a `quiet` run going). */
   private busy = 0;
   private currentEvent = -1;
@@ -493,7 +493,7 @@ export class Simulation {
       if (!actor.up) continue;
       this.prepare(actor, event, line);
       if (actor.kind === 'client')
-        this.family.onClient(actor.state, { kind: 'persisted', data } as never, actor.ctx, actor.out);
+        this.family.onClient(actor.state, { kind: 'persisted', data }, actor.ctx, actor.out);
       else this.family.onNode(actor.state, { kind: 'persisted', data }, actor.ctx, actor.out);
     }
   }
@@ -513,17 +513,20 @@ export class Simulation {
 
   private send(rt: ActorRuntime, to: string, msg: Message): void {
     const target = this.byId.get(to);
-    const detail: MessageDetail = { msg: this.nextMsg++, from: rt.id, to, type: msg.type, payload: msg };
     const cause = causeOrUndefined(this.currentEvent);
     const line = this.currentLine;
-    const id = this.trace.append(this.now, rt.index, 'send', cause, lineOrUndefined(line), detail);
-    this.trace.stats.messages++;
-    const periodic = this.periodicMessages.has(msg.type);
     if (!target || target.kind === 'network') {
-      const e = this.schedule(this.now, DELIVER, -1, id, line, detail, periodic);
-      e.lost = `no actor named ${to}`;
+      // Protocols only address actors of the scenario; this is a protocol bug, shown rather than hidden.
+      this.record(rt, 'note', {
+        text: `${rt.id} tried to send ${msg.type} to ${to}, which is not in the scenario`,
+      });
       return;
     }
+    const msgId = this.trace.registerMessage(rt.index, target.index, msg.type, msg);
+    const detail: MessageDetail = { msg: msgId, from: rt.index, to, type: msg.type, payload: msg };
+    const id = this.trace.appendMessageEvent(this.now, rt.index, 'send', cause, lineOrUndefined(line), msgId);
+    this.trace.stats.messages++;
+    const periodic = this.periodicMessages.has(msg.type);
     const link = this.network.link(rt.index, target.index);
     const rng = this.random.stream(link.stream);
     const copies = link.duplicate > 0 && rng.next() < link.duplicate ? 2 : 1;
@@ -545,20 +548,31 @@ export class Simulation {
     const line = lineOrUndefined(entry.line);
     let reason = entry.lost;
     if (!reason && target) {
-      if (this.network.isCut(this.byId.get(detail.from)!.index, target.index)) reason = 'partition';
+      if (this.network.isCut(detail.from, target.index)) reason = 'partition';
       else if (!target.started) reason = `${target.id} is not in the cluster yet`;
       else if (!target.up) reason = `${target.id} is down`;
     }
     if (reason || !target) {
-      this.trace.append(this.now, this.networkActor, 'drop', entry.cause, line, {
-        ...detail,
+      this.trace.appendMessageEvent(this.now, this.networkActor, 'drop', entry.cause, line, detail.msg, {
         reason: reason || 'lost',
       });
       this.trace.stats.dropped++;
       return;
     }
-    const id = this.trace.append(this.now, target.index, 'deliver', entry.cause, line, detail);
-    this.dispatch(target, { kind: 'message', from: detail.from, msg: detail.payload }, id, line);
+    const id = this.trace.appendMessageEvent(
+      this.now,
+      target.index,
+      'deliver',
+      entry.cause,
+      line,
+      detail.msg,
+    );
+    this.dispatch(
+      target,
+      { kind: 'message', from: this.actors[detail.from]!.id, msg: detail.payload },
+      id,
+      line,
+    );
   }
 
   private setTimer(rt: ActorRuntime, name: string, after: number, data: unknown): void {
@@ -891,10 +905,17 @@ export class Simulation {
     }
     this.kill(found);
     if (a.kind === 'drop') {
-      this.trace.append(this.now, this.networkActor, 'drop', found.cause, lineOrUndefined(found.line), {
-        ...(found.ref as MessageDetail),
-        reason: 'dropped by what-if',
-      });
+      this.trace.appendMessageEvent(
+        this.now,
+        this.networkActor,
+        'drop',
+        found.cause,
+        lineOrUndefined(found.line),
+        (found.ref as MessageDetail).msg,
+        {
+          reason: 'dropped by what-if',
+        },
+      );
       this.trace.stats.dropped++;
     } else {
       this.deliver({ ...found, live: false });
@@ -924,7 +945,7 @@ export class Simulation {
     for (const { time, item } of this.queue.entries()) {
       if (item.live && item.kind === DELIVER) {
         const d = item.ref as MessageDetail;
-        out.push({ msg: d.msg, from: d.from, to: d.to, type: d.type, arrival: time });
+        out.push({ msg: d.msg, from: this.actors[d.from]!.id, to: d.to, type: d.type, arrival: time });
       }
     }
     return out.sort((x, y) => x.arrival - y.arrival || x.msg - y.msg);

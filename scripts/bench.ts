@@ -1,0 +1,35 @@
+// `npm run bench`: speed and memory figures for the engine (against a bare event-loop floor), the
+// debugger's stepping latency and the timeline's first paint and frame rate.
+
+import { benchScenario } from './bench/benchScenario';
+import { engineLoop, floorLoop, type LoopFigures } from './bench/engineBench';
+
+function fmt(f: LoopFigures): string {
+  return `${f.events.toLocaleString('en')} events in ${f.seconds.toFixed(2)} s = ${Math.round(f.eventsPerSecond).toLocaleString('en')} events/s, ${f.bytesPerEvent.toFixed(1)} bytes/event`;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  const results: Record<string, unknown> = {};
+
+  if (want('engine')) {
+    const { scenario, family, actors } = benchScenario();
+    // Warm up the JIT on a smaller run, so both loops are measured compiled.
+    engineLoop({ ...scenario, run: { ...scenario.run, maxEvents: 100_000 } }, family);
+    floorLoop(100_000, actors);
+    const engine = engineLoop(scenario, family);
+    const floor = floorLoop(engine.events, actors);
+    const ratio = floor.eventsPerSecond / engine.eventsPerSecond;
+    console.log(`engine (${scenario.title}): ${fmt(engine)}`);
+    console.log(`floor  (bare binary-heap loop, ${actors} actors): ${fmt(floor)}`);
+    console.log(`engine cost per event = ${ratio.toFixed(2)}x the floor's (goal <= 5x); goals: >= 1,000,000 events/s, <= 100 bytes/event`);
+    results.engine = { ...engine, floor, ratio };
+  }
+  if (process.env.BENCH_JSON) console.log(JSON.stringify(results));
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+// Engine throughput and memory against a floor: a bare binary-heap event loop doing the least a
+// discrete-event simulator can do per event (pop, schedule the next event, store time and actor).
+
+import { EventQueue } from '../../engine/sim/eventQueue';
+import type { ProtocolFamily } from '../../engine/protocols/protocol';
+import type { Scenario } from '../../engine/scenario/model';
+import { simulateWith } from '../../engine/sim/simulate';
+
+export interface LoopFigures {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  bytesPerEvent: number;
+}
+
+function heapBytes(): number {
+  const g = globalThis as { gc?: () => void };
+  g.gc?.();
+  g.gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** The floor: N events through a binary heap, each storing (time, actor) in typed arrays. */
+export function floorLoop(events: number, actors: number): LoopFigures {
+  const before = heapBytes();
+  const start = performance.now();
+  const queue = new EventQueue<{ actor: number }>();
+  const times = new Float64Array(events);
+  const owners = new Uint16Array(events);
+  let state = 12345;
+  const rand = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+  for (let a = 0; a < actors; a++) queue.push(rand() * 5, { actor: a });
+  let n = 0;
+  while (n < events) {
+    const item = queue.pop()!;
+    const now = queue.poppedTime;
+    times[n] = now;
+    owners[n] = item.actor;
+    n++;
+    queue.push(now + 1 + rand() * 9, { actor: (item.actor + 1 + Math.floor(rand() * (actors - 1))) % actors });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const bytes = heapBytes() - before;
+  if (times[events - 1]! < 0 || owners[0]! > actors) throw new Error('unreachable: keeps the arrays alive');
+  return { events: n, seconds, eventsPerSecond: n / seconds, bytesPerEvent: bytes / n };
+}
+
+/** Runs a scenario with full tracing; bytes per event counts everything the run keeps alive. */
+export function engineLoop(scenario: Scenario, family: ProtocolFamily): LoopFigures & { stopReason: string } {
+  const before = heapBytes();
+  const start = performance.now();
+  const run = simulateWith(scenario, family);
+  const seconds = (performance.now() - start) / 1000;
+  const bytes = heapBytes() - before;
+  const events = run.trace.length;
+  // Keep the trace reachable until after the measurement.
+  if (run.trace.length !== events) throw new Error('unreachable');
+  return { events, seconds, eventsPerSecond: events / seconds, bytesPerEvent: bytes / events, stopReason: run.stopReason };
+}
