@@ -1,0 +1,131 @@
+// The leaderless client library. It keeps, per key, the causal context of the last value it read
+// or wrote and sends it with its next write of that key (as Dynamo's and Riak's clients do). With
+// `coordinator: node` it hands each operation to its node; with `coordinator: client` it is the
+// coordinator itself and talks to the replicas directly.
+
+import type { LeaderlessConfig } from '../../scenario/model';
+import type { ClientContext, ClientInput, ClientOperation, Message, OpResult, Out } from '../protocol';
+import {
+  abandon,
+  type CoordinatorHost,
+  type CoordinatorState,
+  newCoordinatorState,
+  onReply,
+  onTimer,
+  startRead,
+  startWrite,
+} from './coordinator';
+import type { ClientGet, ClientPut, LeaderlessMessage } from './messages';
+import { type Ring, ringFor } from './ring';
+import { type CausalContext, mergeContexts } from './versioning';
+
+export interface LeaderlessClient {
+  contexts: Record<string, CausalContext>;
+  /** Operations waiting for an answer: op key -> data key. */
+  pending: Map<string, string>;
+  coordinator: CoordinatorState;
+  ring?: { members: string; ring: Ring };
+}
+
+export function initClient(): LeaderlessClient {
+  return { contexts: {}, pending: new Map(), coordinator: newCoordinatorState() };
+}
+
+class ClientEnv implements CoordinatorHost {
+  readonly cfg: LeaderlessConfig;
+  readonly ring: Ring;
+
+  constructor(
+    readonly state: LeaderlessClient,
+    readonly ctx: ClientContext,
+    readonly out: Out,
+  ) {
+    this.cfg = ctx.cluster as LeaderlessConfig;
+    state.ring = ringFor(ctx, state.ring);
+    this.ring = state.ring.ring;
+  }
+
+  send(to: string, msg: Message): void {
+    this.out.send(to, msg);
+  }
+
+  answer(_client: string, op: string, result: OpResult): void {
+    finish(this.state, this.out, op, result);
+  }
+}
+
+function finish(state: LeaderlessClient, out: Out, op: string, result: OpResult): void {
+  const key = state.pending.get(op);
+  if (key === undefined) return;
+  state.pending.delete(op);
+  if (result.ok && result.context) {
+    // Merge rather than replace: a stale read must not make the client forget its own write.
+    state.contexts[key] = mergeContexts(state.contexts[key] ?? {}, result.context as CausalContext);
+  }
+  out.complete(op, result);
+}
+
+export function onClient(state: LeaderlessClient, input: ClientInput, ctx: ClientContext, out: Out): void {
+  const env = new ClientEnv(state, ctx, out);
+  switch (input.kind) {
+    case 'op':
+      onOperation(env, input.op);
+      return;
+    case 'message': {
+      const msg = input.msg as LeaderlessMessage;
+      if (msg.type === 'ClientReply') finish(state, out, msg.op, msg.result);
+      else if (msg.type === 'PutAck' || msg.type === 'GetReply')
+        onReply(state.coordinator, env, input.from, msg);
+      return;
+    }
+    case 'timer':
+      onTimer(state.coordinator, env, input.name, input.data);
+      return;
+    case 'timedOut':
+      state.pending.delete(input.opKey);
+      abandon(state.coordinator, env, input.opKey);
+      return;
+    default:
+      return;
+  }
+}
+
+function onOperation(env: ClientEnv, op: ClientOperation): void {
+  const { state, ctx, out, cfg } = env;
+  const timeout = ctx.spec.timeout;
+  if (op.kind !== 'read' && op.kind !== 'write' && op.kind !== 'delete') {
+    out.complete(op.key, {
+      ok: false,
+      error: `${op.kind} is not a leaderless operation: write the new value (read, write and delete are supported)`,
+    });
+    return;
+  }
+  state.pending.set(op.key, op.dataKey);
+  if (op.kind === 'read') {
+    if (cfg.coordinator === 'client')
+      startRead(state.coordinator, env, { op: op.key, client: ctx.self, key: op.dataKey, timeout });
+    else {
+      const msg: ClientGet = { type: 'ClientGet', op: op.key, key: op.dataKey, timeout };
+      out.send(ctx.spec.node, msg);
+    }
+    return;
+  }
+  const tombstone = op.kind === 'delete';
+  const value = tombstone ? null : (op.value ?? null);
+  const context = state.contexts[op.dataKey] ?? {};
+  if (cfg.coordinator === 'client')
+    startWrite(state.coordinator, env, {
+      op: op.key,
+      client: ctx.self,
+      key: op.dataKey,
+      value,
+      tombstone,
+      context,
+      timeout,
+    });
+  else {
+    const msg: ClientPut = { type: 'ClientPut', op: op.key, key: op.dataKey, value, context, timeout };
+    if (tombstone) msg.tombstone = true;
+    out.send(ctx.spec.node, msg);
+  }
+}

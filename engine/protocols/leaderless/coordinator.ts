@@ -1,0 +1,355 @@
+// The quorum coordinator: sends a client's write or read to the key's n home replicas in parallel,
+// answers after w acknowledgements or r replies, repairs stale replicas a read found, and — with a
+// sloppy quorum — replaces home replicas that do not answer in time by the next nodes on the ring,
+// with a hint naming the home. It runs inside a node (`coordinator: node`) or inside the client
+// library (`coordinator: client`); the host supplies how to send and how to answer.
+//
+// There is no failure oracle: the coordinator learns that a replica is unreachable only because
+// its answer does not come within a per-attempt timer, and then suspects it until it hears from it.
+
+import type { Value } from '../../../traces/types';
+import type { LeaderlessConfig } from '../../scenario/model';
+import type { Message, OpResult, Out, ProtocolContext } from '../protocol';
+import type { Get, GetReply, Put, PutAck, ReadRepair } from './messages';
+import type { Ring } from './ring';
+import {
+  type CausalContext,
+  contextOf,
+  describeVersion,
+  digest,
+  mergeContexts,
+  mergeObjects,
+  type StoredObject,
+  visibleValues,
+  type WriteStamp,
+} from './versioning';
+
+/** Share of the client's timeout after which a coordinator gives up (the rest is for the answer to travel). */
+export const QUORUM_SHARE = 0.8;
+/** Share of the client's timeout after which a silent replica is suspected and replaced (sloppy quorum). */
+export const ATTEMPT_SHARE = 0.2;
+
+export interface CoordinatorState {
+  nextRequest: number;
+  requests: Map<number, QuorumRequest>;
+  /** Nodes that did not answer in time; skipped for fallbacks until they are heard from again. */
+  suspects: Set<string>;
+  /** Per key, the last counter this coordinator used in a dot (kept across crashes with the disk). */
+  counters: Record<string, number>;
+}
+
+interface QuorumRequest {
+  id: number;
+  kind: 'write' | 'read';
+  op: string;
+  key: string;
+  /** Who gets the answer: the client (coordinator: node) or the client itself. */
+  client: string;
+  stamp?: WriteStamp;
+  needed: number;
+  homes: string[];
+  /** Current stand-in for each home (the home itself, or a fallback holding a hint for it). */
+  standIn: Map<string, string>;
+  /** Targets that answered. */
+  answered: Set<string>;
+  /** Every node this request has been sent to. */
+  tried: Set<string>;
+  /** Reads: each responder's copy. */
+  replies: Map<string, StoredObject | undefined>;
+  merged?: StoredObject;
+  /** Writes: contexts the replicas acknowledged with. */
+  context: CausalContext;
+  done: boolean;
+  timeout: number;
+  /** Read repair: digest last sent to each replica. */
+  repaired: Map<string, string>;
+}
+
+export function newCoordinatorState(): CoordinatorState {
+  return { nextRequest: 1, requests: new Map(), suspects: new Set(), counters: {} };
+}
+
+/** What the coordinator needs from its host. */
+export interface CoordinatorHost {
+  cfg: LeaderlessConfig;
+  ring: Ring;
+  ctx: ProtocolContext;
+  out: Out;
+  /** Sends to a replica (a node host delivers messages to itself without the network). */
+  send(to: string, msg: Message): void;
+  /** Delivers the operation's outcome to the client. */
+  answer(client: string, op: string, result: OpResult): void;
+  /** The host's own copy of a key, if the host is a replica (for dot counters). */
+  local?(key: string): StoredObject | undefined;
+}
+
+export interface WriteRequest {
+  op: string;
+  client: string;
+  key: string;
+  value: Value;
+  tombstone: boolean;
+  context: CausalContext;
+  timeout: number;
+}
+
+export function startWrite(cs: CoordinatorState, host: CoordinatorHost, w: WriteRequest): void {
+  const { cfg, ctx } = host;
+  const stamp: WriteStamp = {
+    op: w.op,
+    value: w.value,
+    tombstone: w.tombstone,
+    context: w.context,
+    origin: ctx.self,
+  };
+  if (cfg.versioning === 'version-vectors' || cfg.versioning === 'dotted-version-vectors') {
+    // A dot must never repeat: take one past anything this coordinator has used or seen for the key.
+    const self = ctx.self;
+    const seen = Math.max(
+      cs.counters[w.key] ?? 0,
+      w.context.vv?.[self] ?? 0,
+      host.local?.(w.key)?.clock[self] ?? 0,
+    );
+    cs.counters[w.key] = seen + 1;
+    stamp.dot = [self, seen + 1];
+  }
+  if (cfg.versioning === 'timestamps') stamp.ts = ctx.clock;
+  const req = open(cs, host, 'write', w.op, w.client, w.key, w.timeout);
+  req.stamp = stamp;
+  req.needed = cfg.w;
+  dispatch(cs, host, req);
+}
+
+export function startRead(
+  cs: CoordinatorState,
+  host: CoordinatorHost,
+  r: { op: string; client: string; key: string; timeout: number },
+): void {
+  const req = open(cs, host, 'read', r.op, r.client, r.key, r.timeout);
+  req.needed = host.cfg.r;
+  dispatch(cs, host, req);
+}
+
+function open(
+  cs: CoordinatorState,
+  host: CoordinatorHost,
+  kind: 'write' | 'read',
+  op: string,
+  client: string,
+  key: string,
+  timeout: number,
+): QuorumRequest {
+  const id = cs.nextRequest++;
+  const homes = host.ring.preferenceList(key);
+  const req: QuorumRequest = {
+    id,
+    kind,
+    op,
+    key,
+    client,
+    needed: 0,
+    homes,
+    standIn: new Map(homes.map((h) => [h, h])),
+    answered: new Set(),
+    tried: new Set(),
+    replies: new Map(),
+    context: {},
+    done: false,
+    timeout,
+    repaired: new Map(),
+  };
+  cs.requests.set(id, req);
+  host.out.setTimer(`quorum:${id}`, timeout * QUORUM_SHARE, { request: id });
+  return req;
+}
+
+function dispatch(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): void {
+  for (const home of req.homes) {
+    if (host.cfg.sloppyQuorum && cs.suspects.has(home) && home !== host.ctx.self) {
+      const fallback = nextFallback(cs, host, req);
+      if (fallback) {
+        noteFallback(host, req, home, fallback, 'suspected down');
+        req.standIn.set(home, fallback);
+        sendTo(host, req, fallback, home);
+        continue;
+      }
+    }
+    sendTo(host, req, home, undefined);
+  }
+}
+
+function sendTo(host: CoordinatorHost, req: QuorumRequest, target: string, hint: string | undefined): void {
+  req.tried.add(target);
+  if (req.kind === 'write') {
+    const s = req.stamp!;
+    const put: Put = {
+      type: 'Put',
+      req: req.id,
+      key: req.key,
+      op: s.op,
+      value: s.value,
+      context: s.context,
+      origin: s.origin,
+    };
+    if (s.tombstone) put.tombstone = true;
+    if (s.dot) put.dot = s.dot;
+    if (s.ts !== undefined) put.ts = s.ts;
+    if (hint) put.hint = hint;
+    host.send(target, put);
+  } else {
+    const get: Get = { type: 'Get', req: req.id, key: req.key };
+    if (hint) get.hint = hint;
+    host.send(target, get);
+  }
+  if (host.cfg.sloppyQuorum && target !== host.ctx.self)
+    host.out.setTimer(`attempt:${req.id}:${target}`, req.timeout * ATTEMPT_SHARE, {
+      request: req.id,
+      target,
+    });
+}
+
+function nextFallback(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): string | undefined {
+  for (const node of host.ring.walk(req.key)) {
+    if (req.homes.includes(node) || req.tried.has(node) || cs.suspects.has(node)) continue;
+    return node;
+  }
+  return undefined;
+}
+
+function noteFallback(
+  host: CoordinatorHost,
+  req: QuorumRequest,
+  home: string,
+  fallback: string,
+  why: string,
+): void {
+  const verb = req.kind === 'write' ? 'writing to' : 'reading from';
+  const hintText = req.kind === 'write' ? ` with a hint for ${home}` : ` in place of ${home}`;
+  host.out.note(`sloppy quorum: ${home} ${why}, ${verb} ${fallback}${hintText}`, {
+    op: req.op,
+    key: req.key,
+    home,
+    fallback,
+  });
+}
+
+/** A replica's answer (PutAck or GetReply). Returns false if it was not for a live request. */
+export function onReply(
+  cs: CoordinatorState,
+  host: CoordinatorHost,
+  from: string,
+  msg: PutAck | GetReply,
+): boolean {
+  cs.suspects.delete(from);
+  const req = cs.requests.get(msg.req);
+  if (!req || req.key !== msg.key) return false;
+  if (req.answered.has(from) || !req.tried.has(from)) return true;
+  req.answered.add(from);
+  host.out.cancelTimer(`attempt:${req.id}:${from}`);
+  if (msg.type === 'PutAck') {
+    req.context = mergeContexts(req.context, msg.context);
+    if (!req.done && req.answered.size >= req.needed) {
+      req.done = true;
+      host.answer(req.client, req.op, { ok: true, context: req.context, servedBy: host.ctx.self });
+    }
+  } else {
+    const copy = msg.object ?? undefined;
+    req.replies.set(from, copy);
+    const before = req.merged;
+    req.merged = mergeObjects(host.cfg.versioning, req.merged, copy);
+    if (!req.done && req.answered.size >= req.needed) {
+      req.done = true;
+      host.answer(req.client, req.op, {
+        ok: true,
+        values: visibleValues(req.merged),
+        context: contextOf(host.cfg.versioning, req.merged),
+        servedBy: host.ctx.self,
+      });
+      repair(host, req, [...req.replies.keys()]);
+    } else if (req.done) {
+      // A late reply: repair it if stale; if it was newer than what the read returned, every
+      // earlier responder is now stale too.
+      const grew = digest(before) !== digest(req.merged);
+      repair(host, req, grew ? [...req.replies.keys()] : [from]);
+    }
+  }
+  if (finished(req)) close(cs, host, req);
+  return true;
+}
+
+function repair(host: CoordinatorHost, req: QuorumRequest, responders: string[]): void {
+  if (!host.cfg.readRepair || !req.merged) return;
+  const newest = digest(req.merged);
+  for (const node of responders) {
+    // Only home replicas are repaired; a fallback's copy is a hint and is handed off instead.
+    if (!req.homes.includes(node)) continue;
+    const theirs = req.replies.get(node);
+    if (digest(theirs) === newest || req.repaired.get(node) === newest) continue;
+    req.repaired.set(node, newest);
+    host.out.note(
+      `read repair: ${node} had ${describeVersion(host.cfg.versioning, theirs)}, sent ${describeVersion(host.cfg.versioning, req.merged)}`,
+      { op: req.op, key: req.key, replica: node },
+    );
+    const msg: ReadRepair = { type: 'ReadRepair', key: req.key, object: req.merged };
+    host.send(node, msg);
+  }
+}
+
+function finished(req: QuorumRequest): boolean {
+  for (const home of req.homes) if (!req.answered.has(req.standIn.get(home)!)) return false;
+  return true;
+}
+
+function close(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): void {
+  cs.requests.delete(req.id);
+  host.out.cancelTimer(`quorum:${req.id}`);
+  for (const t of req.tried) if (!req.answered.has(t)) host.out.cancelTimer(`attempt:${req.id}:${t}`);
+}
+
+/** Handles the coordinator's timers. Returns false if the timer is not one of its own. */
+export function onTimer(cs: CoordinatorState, host: CoordinatorHost, name: string, data: unknown): boolean {
+  if (name.startsWith('quorum:')) {
+    const { request } = data as { request: number };
+    const req = cs.requests.get(request);
+    if (!req) return true;
+    for (const t of req.tried) if (!req.answered.has(t)) cs.suspects.add(t);
+    if (!req.done) {
+      const got = req.answered.size;
+      const what = req.kind === 'write' ? 'acks' : 'replies';
+      const reason = `quorum not reached: ${got} of ${req.needed} ${what}`;
+      host.out.note(reason, { op: req.op, key: req.key, answered: [...req.answered].sort() });
+      host.answer(req.client, req.op, { ok: false, error: reason, servedBy: host.ctx.self });
+    }
+    close(cs, host, req);
+    return true;
+  }
+  if (name.startsWith('attempt:')) {
+    const { request, target } = data as { request: number; target: string };
+    const req = cs.requests.get(request);
+    if (!req || req.answered.has(target)) return true;
+    cs.suspects.add(target);
+    const home = [...req.standIn].find(([, s]) => s === target)?.[0];
+    if (!home) return true;
+    const fallback = nextFallback(cs, host, req);
+    if (!fallback) {
+      host.out.note(
+        `sloppy quorum: ${target} does not answer and no other healthy node is left for ${home}`,
+        {
+          op: req.op,
+          key: req.key,
+        },
+      );
+      return true;
+    }
+    noteFallback(host, req, home, fallback, target === home ? 'down' : `and ${target} down`);
+    req.standIn.set(home, fallback);
+    sendTo(host, req, fallback, home);
+    return true;
+  }
+  return false;
+}
+
+/** The client gave up on an operation: stop waiting for it (read repair is not worth a dead request). */
+export function abandon(cs: CoordinatorState, host: CoordinatorHost, op: string): void {
+  for (const req of cs.requests.values()) if (req.op === op) close(cs, host, req);
+}

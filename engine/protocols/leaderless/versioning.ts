@@ -1,0 +1,246 @@
+// How a replica decides which values of a key to keep: the four `versioning` schemes of the
+// leaderless family. Each scheme has two operations that every other part of the family builds on:
+//   apply  — a client write (with the causal context the client sent) arrives at a replica;
+//   merge  — two replicas' copies of a key are reconciled (read results, read repair,
+//            anti-entropy, hinted handoff).
+// Deletes are writes of a tombstone, so a merge never resurrects a value a delete superseded.
+
+import type { Sibling, Value, VersionVector } from '../../../traces/types';
+import type { LeaderlessConfig } from '../../scenario/model';
+import { compare, descends, formatVV, merge as mergeVV } from '../common/versionVector';
+
+export type VersioningScheme = LeaderlessConfig['versioning'];
+
+/** One key as a replica stores it. */
+export interface StoredObject {
+  /** The values kept side by side (tombstones included), in canonical order. */
+  siblings: Sibling[];
+  /** Version vectors: the object's clock (every write this copy has seen or superseded). */
+  clock: VersionVector;
+  /** Version numbers: the key's version on this replica. */
+  version: number;
+}
+
+/** What a client knows about a key; sent with its next write of that key. */
+export interface CausalContext {
+  version?: number;
+  vv?: VersionVector;
+}
+
+/** A client write as the coordinator stamped it. */
+export interface WriteStamp {
+  op: string;
+  value: Value;
+  tombstone: boolean;
+  context: CausalContext;
+  /** Version vectors: the write's own event, (coordinator, counter), unique per coordinator. */
+  dot?: [string, number];
+  /** Timestamps: the coordinator's physical clock when it accepted the write. */
+  ts?: number;
+  /** The coordinator. */
+  origin: string;
+}
+
+export interface Applied {
+  obj: StoredObject;
+  /** Whether the stored copy changed. */
+  changed: boolean;
+  /** Ops of the siblings the write superseded. */
+  superseded: string[];
+  /** Set when the write was not kept (last write wins found a newer value). */
+  rejectedBy?: Sibling;
+}
+
+export function emptyObject(): StoredObject {
+  return { siblings: [], clock: {}, version: 0 };
+}
+
+/** Whether a version vector has seen the event `dot`. */
+export function covers(vv: VersionVector | undefined, dot: [string, number] | undefined): boolean {
+  return dot !== undefined && (vv?.[dot[0]] ?? 0) >= dot[1];
+}
+
+function withDot(vv: VersionVector, dot: [string, number]): VersionVector {
+  return (vv[dot[0]] ?? 0) >= dot[1] ? { ...vv } : { ...vv, [dot[0]]: dot[1] };
+}
+
+function newSibling(w: WriteStamp): Sibling {
+  const s: Sibling = w.tombstone ? { value: null, tombstone: true, op: w.op } : { value: w.value, op: w.op };
+  s.origin = w.origin;
+  return s;
+}
+
+/** Last-write-wins order: timestamp, then op key so equal timestamps still pick one winner. */
+function lwwNewer(a: Sibling, b: Sibling): boolean {
+  const ta = a.ts ?? Number.NEGATIVE_INFINITY;
+  const tb = b.ts ?? Number.NEGATIVE_INFINITY;
+  if (ta !== tb) return ta > tb;
+  return (a.op ?? '') > (b.op ?? '');
+}
+
+function siblingOrder(a: Sibling, b: Sibling): number {
+  if (a.version !== undefined && b.version !== undefined && a.version !== b.version)
+    return a.version - b.version;
+  if (a.dot && b.dot) {
+    if (a.dot[0] !== b.dot[0]) return a.dot[0] < b.dot[0] ? -1 : 1;
+    if (a.dot[1] !== b.dot[1]) return a.dot[1] - b.dot[1];
+  }
+  const oa = a.op ?? '';
+  const ob = b.op ?? '';
+  return oa < ob ? -1 : oa > ob ? 1 : 0;
+}
+
+function canonical(siblings: Sibling[]): Sibling[] {
+  return [...siblings].sort(siblingOrder);
+}
+
+/** Applies a client write to a replica's copy of the key. Never mutates `current`. */
+export function applyWrite(
+  scheme: VersioningScheme,
+  current: StoredObject | undefined,
+  w: WriteStamp,
+): Applied {
+  const obj = current ?? emptyObject();
+  const fresh = newSibling(w);
+  switch (scheme) {
+    case 'version-numbers': {
+      // DDIA's shopping-cart algorithm: overwrite every value whose version the client has seen,
+      // keep the ones with higher versions (written concurrently), number the new value.
+      const seen = w.context.version ?? 0;
+      const kept = obj.siblings.filter((s) => (s.version ?? 0) > seen);
+      const superseded = obj.siblings.filter((s) => (s.version ?? 0) <= seen).map((s) => s.op ?? '');
+      const version = obj.version + 1;
+      fresh.version = version;
+      return {
+        obj: { siblings: canonical([...kept, fresh]), clock: {}, version },
+        changed: true,
+        superseded,
+      };
+    }
+    case 'version-vectors': {
+      // One clock per object (Riak before dotted version vectors): if the client's context has
+      // seen the whole object, the write replaces every sibling; otherwise the replica cannot
+      // tell which siblings the client saw, so it keeps them all and adds the new one.
+      const dot = w.dot!;
+      if (covers(obj.clock, dot)) return { obj, changed: false, superseded: [] };
+      const context = w.context.vv ?? {};
+      const replaceAll = descends(context, obj.clock);
+      fresh.vv = withDot(context, dot);
+      const clock = withDot(mergeVV(obj.clock, context), dot);
+      const kept = replaceAll ? [] : obj.siblings;
+      const superseded = replaceAll ? obj.siblings.map((s) => s.op ?? '') : [];
+      return { obj: { siblings: canonical([...kept, fresh]), clock, version: 0 }, changed: true, superseded };
+    }
+    case 'dotted-version-vectors': {
+      // Each sibling carries the dot of the write that made it: a write supersedes exactly the
+      // siblings whose dots its context covers, and keeps the truly concurrent ones.
+      const dot = w.dot!;
+      if (covers(obj.clock, dot)) return { obj, changed: false, superseded: [] };
+      const context = w.context.vv ?? {};
+      const kept = obj.siblings.filter((s) => !covers(context, s.dot));
+      const superseded = obj.siblings.filter((s) => covers(context, s.dot)).map((s) => s.op ?? '');
+      fresh.dot = dot;
+      fresh.vv = { ...context };
+      const clock = withDot(mergeVV(obj.clock, context), dot);
+      return { obj: { siblings: canonical([...kept, fresh]), clock, version: 0 }, changed: true, superseded };
+    }
+    case 'timestamps': {
+      fresh.ts = w.ts ?? 0;
+      const winner = obj.siblings[0];
+      if (winner && !lwwNewer(fresh, winner))
+        return { obj, changed: false, superseded: [], rejectedBy: winner };
+      return {
+        obj: { siblings: [fresh], clock: {}, version: 0 },
+        changed: true,
+        superseded: winner ? [winner.op ?? ''] : [],
+      };
+    }
+  }
+}
+
+function unionByOp(a: Sibling[], b: Sibling[]): Sibling[] {
+  const byOp = new Map<string, Sibling>();
+  for (const s of [...a, ...b]) if (!byOp.has(s.op ?? '')) byOp.set(s.op ?? '', s);
+  return canonical([...byOp.values()]);
+}
+
+/** Reconciles two replicas' copies of a key. Symmetric: merge(a, b) and merge(b, a) are equal. */
+export function mergeObjects(
+  scheme: VersioningScheme,
+  a: StoredObject | undefined,
+  b: StoredObject | undefined,
+): StoredObject | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  switch (scheme) {
+    case 'version-numbers': {
+      // Versions are per replica, so they only compare meaningfully for a single replica: the
+      // copy with the higher version wins, equal versions keep the values of both.
+      if (a.version !== b.version) return a.version > b.version ? a : b;
+      return { siblings: unionByOp(a.siblings, b.siblings), clock: {}, version: a.version };
+    }
+    case 'version-vectors': {
+      const order = compare(a.clock, b.clock);
+      if (order === 'after') return a;
+      if (order === 'before') return b;
+      return { siblings: unionByOp(a.siblings, b.siblings), clock: mergeVV(a.clock, b.clock), version: 0 };
+    }
+    case 'dotted-version-vectors': {
+      // A sibling survives if the other copy has it too, or has never seen its dot.
+      const has = (o: StoredObject, s: Sibling) => o.siblings.some((t) => sameDot(t.dot, s.dot));
+      const keepA = a.siblings.filter((s) => has(b, s) || !covers(b.clock, s.dot));
+      const keepB = b.siblings.filter((s) => !has(a, s) && !covers(a.clock, s.dot));
+      return { siblings: canonical([...keepA, ...keepB]), clock: mergeVV(a.clock, b.clock), version: 0 };
+    }
+    case 'timestamps': {
+      const wa = a.siblings[0];
+      const wb = b.siblings[0];
+      if (!wa) return b;
+      if (!wb) return a;
+      return lwwNewer(wb, wa) ? b : a;
+    }
+  }
+}
+
+function sameDot(x: [string, number] | undefined, y: [string, number] | undefined): boolean {
+  return x !== undefined && y !== undefined && x[0] === y[0] && x[1] === y[1];
+}
+
+/** The causal context a reader or writer of this copy gets back. */
+export function contextOf(scheme: VersioningScheme, obj: StoredObject | undefined): CausalContext {
+  if (!obj) return scheme === 'version-numbers' ? { version: 0 } : scheme === 'timestamps' ? {} : { vv: {} };
+  if (scheme === 'version-numbers') return { version: obj.version };
+  if (scheme === 'timestamps') return {};
+  return { vv: { ...obj.clock } };
+}
+
+/** Combines contexts (several replicas acknowledged, or a client learns more). */
+export function mergeContexts(a: CausalContext, b: CausalContext): CausalContext {
+  const out: CausalContext = {};
+  if (a.version !== undefined || b.version !== undefined)
+    out.version = Math.max(a.version ?? 0, b.version ?? 0);
+  if (a.vv || b.vv) out.vv = mergeVV(a.vv ?? {}, b.vv ?? {});
+  return out;
+}
+
+/** Values a read returns: every sibling but tombstones. */
+export function visibleValues(obj: StoredObject | undefined): Sibling[] {
+  return obj ? obj.siblings.filter((s) => !s.tombstone) : [];
+}
+
+/** A short human description of a copy's version, for notes ("had version 1, sent version 2"). */
+export function describeVersion(scheme: VersioningScheme, obj: StoredObject | undefined): string {
+  if (!obj || obj.siblings.length === 0) return 'nothing';
+  if (scheme === 'version-numbers') return `version ${obj.version}`;
+  if (scheme === 'timestamps') return `timestamp ${obj.siblings[0]?.ts ?? 0}`;
+  return `version ${formatVV(obj.clock)}`;
+}
+
+/** A canonical string of a copy: equal digests mean the replicas hold the same thing. */
+export function digest(obj: StoredObject | undefined): string {
+  if (!obj || (obj.siblings.length === 0 && Object.keys(obj.clock).length === 0)) return '';
+  const sibs = obj.siblings.map((s) =>
+    [s.op ?? '', s.tombstone ? 'x' : '', s.version ?? '', s.dot ? s.dot.join(':') : '', s.ts ?? ''].join('/'),
+  );
+  return `${sibs.join(',')}|${formatVV(obj.clock)}|${obj.version}`;
+}
