@@ -1,0 +1,11 @@
+// Scenario files: parsing, validation, the schema and editor helpers.
+
+export * from './checked';
+export * from './diagnostics';
+export * from './model';
+export { analyzeScenario, parseScenario, type ScenarioAnalysis } from './parse';
+export * from './schema';
+export * from './schemaTypes';
+export { SourceText } from './source';
+export { closest, editDistance } from './suggest';
+export * from './syntax';
