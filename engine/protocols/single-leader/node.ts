@@ -1,0 +1,295 @@
+// The node state machine: dispatches inputs to the leader, follower, election and read handlers of
+// the group they concern, and decides what survives a crash.
+
+import type { SingleLeaderConfig } from '../../scenario/model';
+import type { NodeInput, Out, ProtocolContext } from '../protocol';
+import { onElectionTimerFired, onRequestVote, onVote } from './election';
+import { type Env, setField, showRole } from './env';
+import { onHeartbeat, onPersisted, onReplicate, onSnapshot, recoverGroup } from './follower';
+import { type GroupConfig, groupConfigs } from './groups';
+import {
+  becomeLeader,
+  onCatchUpRequest,
+  onClientWrite,
+  onHeartbeatAck,
+  onHeartbeatTimer,
+  onMembership,
+  onReplicateAck,
+  onReplicateReject,
+  onSnapshotAck,
+  sendHeartbeats,
+  updateLag,
+} from './leader';
+import { onClientRead } from './reads';
+import type { GroupState, NodeState, SlMessage } from './types';
+
+function config(ctx: ProtocolContext): SingleLeaderConfig {
+  if (ctx.cluster.replication !== 'single-leader')
+    throw new Error('single-leader family used for another scheme');
+  return ctx.cluster;
+}
+
+function membersOf(gc: GroupConfig, ctx: ProtocolContext, cfg: SingleLeaderConfig): string[] {
+  const configured = new Set([gc.leader, ...Object.keys(gc.followers)]);
+  const declared = new Set(cfg.nodes.map((n) => n.id));
+  // Nodes added at run time join every group.
+  return ctx.nodes.filter((n) => configured.has(n) || !declared.has(n));
+}
+
+function newGroup(gc: GroupConfig, members: string[]): GroupState {
+  return {
+    name: gc.name,
+    members,
+    modes: { ...gc.followers },
+    ...(gc.keys ? { keys: gc.keys } : {}),
+    role: 'follower',
+    term: 0,
+    votedFor: null,
+    leader: null,
+    log: [],
+    logStart: 0,
+    logStartTerm: 0,
+    applied: 0,
+    commitIndex: 0,
+    progress: {},
+    pending: [],
+    leaseFrom: Number.NEGATIVE_INFINITY,
+    heartbeatSeq: 0,
+    heartbeatRounds: [],
+    votes: [],
+    prevote: false,
+    heardLeader: false,
+    catchUpAsked: false,
+    awaitingSnapshot: false,
+    ready: true,
+    heldReads: [],
+    undo: {},
+    electionClock: 0,
+    electionDue: null,
+    leaderContact: Number.NEGATIVE_INFINITY,
+    readyAt: 0,
+  };
+}
+
+export function initNode(ctx: ProtocolContext): NodeState {
+  const cfg = config(ctx);
+  const s: NodeState = {
+    self: ctx.self,
+    groups: {},
+    data: {},
+    deps: {},
+    counter: 0,
+    engineVersion: ctx.engineVersion(ctx.self),
+    log: cfg.log,
+    shownLog: {},
+  };
+  for (const gc of groupConfigs(cfg)) {
+    const members = membersOf(gc, ctx, cfg);
+    if (members.includes(ctx.self)) s.groups[gc.name] = newGroup(gc, members);
+  }
+  return s;
+}
+
+function start(env: Env, joining: boolean): void {
+  const { s, ctx, cfg } = env;
+  if (joining) {
+    for (const gc of groupConfigs(cfg)) {
+      const g = s.groups[gc.name] ?? newGroup(gc, membersOf(gc, ctx, cfg));
+      if (!g.members.includes(s.self)) g.members.push(s.self);
+      g.awaitingSnapshot = true;
+      g.ready = false;
+      s.groups[gc.name] = g;
+      showRole(env, g);
+      setField(env, g, 'ready', false);
+    }
+    env.out.note('joining as a follower: waiting for a consistent snapshot from the leader', {
+      engine: s.engineVersion,
+    });
+    return;
+  }
+  for (const gc of groupConfigs(cfg)) {
+    const g = s.groups[gc.name];
+    if (!g) continue;
+    g.term = 1;
+    g.leader = gc.leader;
+    setField(env, g, 'commitIndex', 0);
+    setField(env, g, 'applied', 0);
+    if (gc.leader === s.self) {
+      g.electionClock = ctx.clock;
+      g.role = 'leader';
+      g.votes = [];
+      g.progress = {};
+      for (const f of g.members) {
+        if (f !== s.self) g.progress[f] = { mode: g.modes[f] ?? 'async', match: 0, next: 1, heard: ctx.now };
+      }
+      g.leaseFrom = ctx.clock;
+      showRole(env, g);
+      setField(
+        env,
+        g,
+        'sync',
+        Object.keys(g.modes).filter((f) => g.modes[f] === 'sync'),
+      );
+      updateLag(env, g);
+      sendHeartbeats(env, g);
+      env.out.setTimer('heartbeat', cfg.heartbeat);
+    } else {
+      showRole(env, g);
+      g.leaderContact = ctx.now;
+      recoverGroup(env, g);
+    }
+  }
+}
+
+function onMessage(env: Env, from: string, msg: SlMessage): void {
+  switch (msg.type) {
+    case 'ClientWrite':
+      onClientWrite(env, from, msg);
+      return;
+    case 'ClientRead':
+      onClientRead(env, from, msg);
+      return;
+    case 'Replicate':
+      onReplicate(env, from, msg);
+      return;
+    case 'ReplicateAck':
+      onReplicateAck(env, from, msg);
+      return;
+    case 'ReplicateReject':
+      onReplicateReject(env, from, msg);
+      return;
+    case 'Heartbeat':
+      onHeartbeat(env, from, msg);
+      return;
+    case 'HeartbeatAck':
+      onHeartbeatAck(env, from, msg);
+      return;
+    case 'CatchUpRequest':
+      onCatchUpRequest(env, from, msg);
+      return;
+    case 'Snapshot':
+      onSnapshot(env, from, msg);
+      return;
+    case 'SnapshotAck':
+      onSnapshotAck(env, from, msg);
+      return;
+    case 'RequestVote':
+      onRequestVote(env, from, msg);
+      return;
+    case 'Vote':
+      onVote(env, from, msg);
+      return;
+    default:
+      return; // client-bound messages are never sent to nodes
+  }
+}
+
+/** Manual failover: the operator makes this node the leader of the next term. */
+function promote(env: Env): void {
+  for (const g of Object.values(env.s.groups)) {
+    if (g.role === 'leader') continue;
+    g.term++;
+    g.votedFor = env.s.self;
+    g.electionClock = env.ctx.clock;
+    becomeLeader(env, g, `manual failover: the operator promoted ${env.s.self} to leader of term ${g.term}`, {
+      previousLeader: g.leader,
+    });
+  }
+}
+
+function recover(env: Env): void {
+  for (const g of Object.values(env.s.groups)) {
+    const shown = env.s.shownLog[g.name] ?? g.log.length;
+    if (shown > g.log.length)
+      env.out.truncate(env.cfg.shards?.length ? `${g.name}.log` : 'log', g.log.length);
+    setField(env, g, 'applied', g.applied);
+    if (g.role === 'leader') {
+      for (const f of g.members) {
+        if (f !== env.s.self)
+          g.progress[f] = {
+            mode: g.modes[f] ?? 'async',
+            match: 0,
+            next: g.logStart + g.log.length + 1,
+            heard: env.ctx.now,
+          };
+      }
+      g.leaseFrom = env.ctx.clock;
+      env.out.note(`recovered as leader of term ${g.term} (no automatic failover configured)`, {
+        group: g.name,
+      });
+      sendHeartbeats(env, g);
+      env.out.setTimer('heartbeat', env.cfg.heartbeat);
+      showRole(env, g);
+    } else {
+      recoverGroup(env, g);
+    }
+  }
+  env.s.shownLog = {};
+}
+
+export function onNode(s: NodeState, input: NodeInput, ctx: ProtocolContext, out: Out): void {
+  const env: Env = { s, ctx, out, cfg: config(ctx) };
+  switch (input.kind) {
+    case 'start':
+      start(env, input.joining !== undefined);
+      return;
+    case 'message':
+      onMessage(env, input.from, input.msg as SlMessage);
+      return;
+    case 'timer': {
+      if (input.name === 'heartbeat') {
+        onHeartbeatTimer(env);
+        return;
+      }
+      if (input.name === 'election') onElectionTimerFired(env);
+      return;
+    }
+    case 'persisted':
+      onPersisted(env, input.data);
+      return;
+    case 'recover':
+      recover(env);
+      return;
+    case 'promote':
+      promote(env);
+      return;
+    case 'membership':
+      if (input.added !== s.self) onMembership(env, input.added);
+      return;
+  }
+}
+
+/** What survives a crash: the durable log prefix, data, term and vote; never in-flight work. */
+export function crash(s: NodeState, diskLost: boolean, ctx: ProtocolContext): NodeState {
+  const cfg = config(ctx);
+  if (diskLost) {
+    const fresh = initNode(ctx);
+    for (const [name, g] of Object.entries(s.groups)) {
+      const ng = fresh.groups[name] ?? { ...g };
+      ng.members = [...g.members];
+      ng.term = 0;
+      ng.role = 'follower';
+      fresh.groups[name] = ng;
+      fresh.shownLog[name] = g.log.length;
+    }
+    return fresh;
+  }
+  for (const g of Object.values(s.groups)) {
+    s.shownLog[g.name] = g.log.length;
+    g.log.length = Math.max(0, g.applied - g.logStart); // unpersisted entries are gone
+    if (cfg.failover && g.role !== 'follower') {
+      // It comes back as a follower and learns who leads from the heartbeats.
+      g.role = 'follower';
+      g.leader = null;
+    }
+    if (g.role !== 'leader') g.progress = {};
+    g.pending = [];
+    g.heldReads = [];
+    g.votes = [];
+    g.prevote = false;
+    g.catchUpAsked = false;
+    g.heartbeatRounds = [];
+    g.electionDue = null;
+  }
+  return s;
+}
