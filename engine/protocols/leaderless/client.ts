@@ -23,12 +23,17 @@ export interface LeaderlessClient {
   contexts: Record<string, CausalContext>;
   /** Operations waiting for an answer: op key -> data key. */
   pending: Map<string, string>;
+  /**
+   * Operations held back because an earlier one on the same key has not been answered yet: the
+   * client needs that answer's causal context before it can send the next write of the key.
+   */
+  queued: Map<string, ClientOperation[]>;
   coordinator: CoordinatorState;
   ring?: { members: string; ring: Ring };
 }
 
 export function initClient(): LeaderlessClient {
-  return { contexts: {}, pending: new Map(), coordinator: newCoordinatorState() };
+  return { contexts: {}, pending: new Map(), queued: new Map(), coordinator: newCoordinatorState() };
 }
 
 class ClientEnv implements CoordinatorHost {
@@ -50,11 +55,12 @@ class ClientEnv implements CoordinatorHost {
   }
 
   answer(_client: string, op: string, result: OpResult): void {
-    finish(this.state, this.out, op, result);
+    finish(this, op, result);
   }
 }
 
-function finish(state: LeaderlessClient, out: Out, op: string, result: OpResult): void {
+function finish(env: ClientEnv, op: string, result: OpResult): void {
+  const { state, out } = env;
   const key = state.pending.get(op);
   if (key === undefined) return;
   state.pending.delete(op);
@@ -63,6 +69,16 @@ function finish(state: LeaderlessClient, out: Out, op: string, result: OpResult)
     state.contexts[key] = mergeContexts(state.contexts[key] ?? {}, result.context as CausalContext);
   }
   out.complete(op, result);
+  sendNext(env, key);
+}
+
+/** Starts the next held-back operation on `key`, if any. */
+function sendNext(env: ClientEnv, key: string): void {
+  const queue = env.state.queued.get(key);
+  const next = queue?.shift();
+  if (!queue || !next) return;
+  if (queue.length === 0) env.state.queued.delete(key);
+  send(env, next);
 }
 
 export function onClient(state: LeaderlessClient, input: ClientInput, ctx: ClientContext, out: Out): void {
@@ -73,7 +89,7 @@ export function onClient(state: LeaderlessClient, input: ClientInput, ctx: Clien
       return;
     case 'message': {
       const msg = input.msg as LeaderlessMessage;
-      if (msg.type === 'ClientReply') finish(state, out, msg.op, msg.result);
+      if (msg.type === 'ClientReply') finish(env, msg.op, msg.result);
       else if (msg.type === 'PutAck' || msg.type === 'GetReply')
         onReply(state.coordinator, env, input.from, msg);
       return;
@@ -81,18 +97,23 @@ export function onClient(state: LeaderlessClient, input: ClientInput, ctx: Clien
     case 'timer':
       onTimer(state.coordinator, env, input.name, input.data);
       return;
-    case 'timedOut':
+    case 'timedOut': {
+      const key = state.pending.get(input.opKey);
       state.pending.delete(input.opKey);
       abandon(state.coordinator, env, input.opKey);
+      if (key !== undefined) sendNext(env, key);
+      else
+        for (const q of state.queued.values())
+          q.splice(0, q.length, ...q.filter((o) => o.key !== input.opKey));
       return;
+    }
     default:
       return;
   }
 }
 
 function onOperation(env: ClientEnv, op: ClientOperation): void {
-  const { state, ctx, out, cfg } = env;
-  const timeout = ctx.spec.timeout;
+  const { state, ctx, out } = env;
   if (op.kind !== 'read' && op.kind !== 'write' && op.kind !== 'delete') {
     out.complete(op.key, {
       ok: false,
@@ -100,6 +121,25 @@ function onOperation(env: ClientEnv, op: ClientOperation): void {
     });
     return;
   }
+  if ([...state.pending.values()].includes(op.dataKey) || state.queued.has(op.dataKey)) {
+    const queue = state.queued.get(op.dataKey) ?? [];
+    queue.push(op);
+    state.queued.set(op.dataKey, queue);
+    out.note(
+      `${op.key} waits for ${ctx.self}'s previous operation on ${op.dataKey}: it needs that answer's causal context`,
+      {
+        op: op.key,
+        key: op.dataKey,
+      },
+    );
+    return;
+  }
+  send(env, op);
+}
+
+function send(env: ClientEnv, op: ClientOperation): void {
+  const { state, ctx, out, cfg } = env;
+  const timeout = ctx.spec.timeout;
   state.pending.set(op.key, op.dataKey);
   if (op.kind === 'read') {
     if (cfg.coordinator === 'client')
