@@ -94,6 +94,7 @@ export class Trace {
     this.seqCol = new Uint32Array(this.capacity);
     this.rowCol = new Int32Array(this.capacity);
     this.msgCol = new Int32Array(this.capacity);
+    this.details = new Array(this.capacity);
     this.rows = new Uint32Array(Math.max(16, this.capacity >> 2) * this.width);
     const m = Math.max(16, this.capacity >> 1);
     this.msgFrom = new Uint16Array(m);
@@ -297,7 +298,7 @@ export class TraceRecorder extends Trace {
     this.lineCol[id] = line === undefined ? NONE : line;
     this.msgCol[id] = NONE;
     if (detail !== undefined) this.details[id] = detail;
-    else if (this.details.length === id) this.details.push(undefined);
+    else this.details[id] = undefined;
 
     const n = this.perActorCount[actor]!;
     const prev = n > 0 ? this.perActor[actor]![n - 1]! : NONE;
@@ -407,7 +408,7 @@ export class TraceRecorder extends Trace {
     for (let e = 0; e < length; e++) if (this.msgCol[e]! >= messages) messages = this.msgCol[e]! + 1;
     this.messageCount = messages;
     this.msgPayload.length = messages;
-    this.details.length = length;
+    this.details.fill(undefined, length, this.count);
     this.count = length;
   }
 
@@ -419,6 +420,9 @@ export class TraceRecorder extends Trace {
 
   private enlarge(): void {
     const size = Math.ceil(this.capacity * 1.5);
+    const details = new Array<EventDetail | undefined>(size);
+    for (let i = 0; i < this.count; i++) details[i] = this.details[i];
+    this.details = details;
     this.msgCol = grow(this.msgCol, size);
     this.times = grow(this.times, size);
     this.actorCol = grow(this.actorCol, size);

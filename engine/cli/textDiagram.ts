@@ -64,14 +64,16 @@ function describe(e: TraceEvent): string {
       return `${e.type} #${e.msg} ${e.from} → ${e.to} lost (${e.reason})`;
     case 'request': {
       const op = e.op!;
-      const arg = op.value !== undefined ? ` ${formatValue(op.value)}` : op.by !== undefined ? ` by ${op.by}` : '';
+      const arg =
+        op.value !== undefined ? ` ${formatValue(op.value)}` : op.by !== undefined ? ` by ${op.by}` : '';
       return `${op.kind} ${op.dataKey}${arg}  [${op.key}]`;
     }
     case 'response': {
       const r = e.result!;
       const op = e.op!;
       if (!r.ok) return `${op.key} failed: ${r.error}`;
-      if (op.kind === 'read') return `${op.key} → ${formatSiblings(r.values)}${r.servedBy ? ` (from ${r.servedBy})` : ''}`;
+      if (op.kind === 'read')
+        return `${op.key} → ${formatSiblings(r.values)}${r.servedBy ? ` (from ${r.servedBy})` : ''}`;
       return `${op.key} ok${r.servedBy ? ` (${r.servedBy})` : ''}`;
     }
     case 'state':
@@ -183,22 +185,31 @@ export function renderTextDiagram(trace: Trace, opts: DiagramOptions): string {
 
     let text = `${e.actor === NETWORK_ACTOR ? 'network' : e.actor}: ${describe(e)}`;
     if (e.line !== undefined) text += c(ANSI.dim, `  (line ${e.line})`);
-    if (e.kind === 'crash' || e.kind === 'drop' || (e.kind === 'response' && !e.result?.ok)) text = c(ANSI.red, text);
+    if (e.kind === 'crash' || e.kind === 'drop' || (e.kind === 'response' && !e.result?.ok))
+      text = c(ANSI.red, text);
     else if (e.kind === 'response') text = c(ANSI.green, text);
     else if (e.kind === 'state' || e.kind === 'note') text = c(ANSI.dim, text);
     let row = `${round(e.time).padStart(10)}  ${cells.join('')}  ${text}`;
     if (anomalies) row += ` ${c(ANSI.red + ANSI.bold, anomalies.map((a) => `⚠ ${a.kind}`).join(' '))}`;
     lines.push(row.trimEnd());
   }
-  if (hidden > 0) lines.push(c(ANSI.dim, `  (${hidden} periodic events hidden: heartbeats and their timers; --all shows them)`));
-  if (cut > 0) lines.push(c(ANSI.dim, `  (${cut} more events not shown; --max-rows raises the limit, or use --format json)`));
+  if (hidden > 0)
+    lines.push(
+      c(ANSI.dim, `  (${hidden} periodic events hidden: heartbeats and their timers; --all shows them)`),
+    );
+  if (cut > 0)
+    lines.push(
+      c(ANSI.dim, `  (${cut} more events not shown; --max-rows raises the limit, or use --format json)`),
+    );
 
   lines.push('');
   if (trace.anomalies.length === 0) lines.push('No anomalies.');
   else {
     lines.push(c(ANSI.bold, `Anomalies (${trace.anomalies.length}):`));
     for (const a of trace.anomalies) {
-      lines.push(`  ${c(ANSI.red, `⚠ ${a.kind}`)} at event ${a.event} (${round(trace.time(a.event))}ms): ${a.explain}`);
+      lines.push(
+        `  ${c(ANSI.red, `⚠ ${a.kind}`)} at event ${a.event} (${round(trace.time(a.event))}ms): ${a.explain}`,
+      );
       if (a.related.length) lines.push(c(ANSI.dim, `      evidence: events ${a.related.join(', ')}`));
     }
   }

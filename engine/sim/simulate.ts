@@ -9,6 +9,7 @@ import { NETWORK_ACTOR } from '../../traces/types';
 import type {
   ClientContext,
   ClientInput,
+  ClientOperation,
   NodeInput,
   Out,
   ProtocolContext,
@@ -181,6 +182,7 @@ export class Simulation {
   private readonly until: number | 'quiet';
   private readonly lastItemTime: number;
 
+  private readonly timerDetails = new Map<string, EventDetail>();
   private now = 0;
   /** Live agenda entries that are not periodic background work (what keeps a `quiet` run going). */
   private busy = 0;
@@ -592,6 +594,16 @@ export class Simulation {
     rt.timers.set(name, e);
   }
 
+  /** Timer events share one detail object per timer name: periodic timers then cost no allocation. */
+  private timerDetail(name: string): EventDetail {
+    let d = this.timerDetails.get(name);
+    if (!d) {
+      d = { timer: name };
+      this.timerDetails.set(name, d);
+    }
+    return d;
+  }
+
   private cancelTimer(rt: ActorRuntime, name: string): void {
     const old = rt.timers.get(name);
     if (old) {
@@ -605,9 +617,14 @@ export class Simulation {
     if (rt.timers.get(entry.name) === entry) rt.timers.delete(entry.name);
     if (!rt.up || rt.incarnation !== entry.incarnation) return;
     const line = lineOrUndefined(entry.line);
-    const id = this.trace.append(this.now, rt.index, 'timer', causeOrUndefined(entry.cause), line, {
-      timer: entry.name,
-    });
+    const id = this.trace.append(
+      this.now,
+      rt.index,
+      'timer',
+      causeOrUndefined(entry.cause),
+      line,
+      this.timerDetail(entry.name),
+    );
     this.dispatch(rt, { kind: 'timer', name: entry.name, data: entry.ref }, id, line);
   }
 
@@ -736,11 +753,13 @@ export class Simulation {
     const rt = this.byId.get(item.client)!;
     const a = item.action;
     rt.opCounter++;
-    const op: OpInfo = {
+    // One object serves the trace and the client library: the op as recorded, with its line.
+    const op: ClientOperation = {
       key: item.id ?? `${item.client}#${rt.opCounter}`,
       client: item.client,
       kind: a.kind,
       dataKey: a.key,
+      line: item.line,
     };
     if (item.id) op.id = item.id;
     if ('value' in a) op.value = a.value;
@@ -756,7 +775,7 @@ export class Simulation {
       false,
     );
     this.pendingOps.set(op.key, { op, client: rt.index, request, timeout, line: item.line });
-    this.dispatchClient(rt, { kind: 'op', op: { ...op, line: item.line } }, request, item.line);
+    this.dispatchClient(rt, { kind: 'op', op }, request, item.line);
   }
 
   private applyFault(action: FaultAction, item: FaultItem | undefined): void {
