@@ -45,7 +45,8 @@ export function describeEvent(trace: Trace, e: number): string {
       const head = `${op?.client ?? actor}: ${op?.kind ?? 'op'} ${op?.key ?? ''} →`;
       if (!r) return `${head} ?`;
       if (!r.ok) return `${head} failed: ${r.error ?? 'error'}`;
-      if (r.values) return `${head} ${formatSiblings(r.values)}${r.servedBy ? ` from ${r.servedBy}` : ''}`;
+      if (r.values)
+        return `${head} ${r.values.length ? formatSiblings(r.values) : 'not found'}${r.servedBy ? ` from ${r.servedBy}` : ''}`;
       return `${head} ok${r.servedBy ? ` (${r.servedBy})` : ''}`;
     }
     case 'state':

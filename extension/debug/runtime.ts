@@ -318,6 +318,7 @@ export class ReplicationRuntime {
           }),
         })),
       );
+      this.rebuildSources();
       return present
         ? { id, verified: true }
         : {
