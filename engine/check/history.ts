@@ -1,0 +1,233 @@
+// One pass over a trace that indexes what the protocol-independent checkers need: every client
+// operation (request, response, result), where and when each write's value was first stored on
+// each replica, each replica's data at the end, and which nodes are up at the end. Checkers then
+// work per key and per op without rescanning the trace.
+
+import type { Trace } from '../../traces/store';
+import type { OpInfo, OpResult, Sibling } from '../../traces/types';
+import type { CrdtType, Scenario } from '../scenario/model';
+import { formatMs, formatSiblings, formatValue, siblingOps } from './values';
+
+export interface OpRecord {
+  /** Op key (OpInfo.key). */
+  key: string;
+  info: OpInfo;
+  /** Actor index of the client. */
+  client: number;
+  request: number;
+  /** Response event, or -1 when the op never completed. */
+  response: number;
+  result?: OpResult;
+  /** write, delete, increment, add or remove. */
+  mutation: boolean;
+}
+
+export interface KeyState {
+  siblings: Sibling[];
+  /** The state event that set them. */
+  event: number;
+}
+
+const MUTATIONS = new Set(['write', 'delete', 'increment', 'add', 'remove']);
+
+export class History {
+  readonly ops = new Map<string, OpRecord>();
+  /** Every op, in request order. */
+  readonly opList: OpRecord[] = [];
+  /** Mutations per data key, in request order. */
+  readonly writesByKey = new Map<string, OpRecord[]>();
+  /** op key -> actor index -> first state event on that actor whose `after` carries the op. */
+  readonly storedOn = new Map<string, Map<number, number>>();
+  /** op key -> first state event anywhere that carries it. */
+  readonly firstStore = new Map<string, number>();
+  /** State events that change a data key, in order. */
+  readonly dataEvents: number[] = [];
+  /** State events that change a protocol field, in order. */
+  readonly fieldEvents: number[] = [];
+  readonly anomalyEvents: number[] = [];
+  /** crash, recover and addNode events of nodes, in order. */
+  readonly lifeEvents: number[] = [];
+  /** Per actor: data key -> what it holds at the end. */
+  readonly finalData: Map<string, KeyState>[];
+  /** Per actor: up at the end (clients always). */
+  readonly up: boolean[];
+  readonly isNode: boolean[];
+  /** Actor indices of the nodes. */
+  readonly nodes: number[] = [];
+
+  constructor(
+    readonly trace: Trace,
+    readonly scenario: Scenario,
+  ) {
+    const n = trace.actors.length;
+    this.finalData = Array.from({ length: n }, () => new Map());
+    this.isNode = trace.actors.map((a) => a.kind === 'node');
+    const declared = new Set(scenario.cluster.nodes.map((x) => x.id));
+    const added = new Set<string>();
+    for (const e of scenario.events)
+      if (e.type === 'fault' && e.action.kind === 'addNode') added.add(e.action.id);
+    // Nodes added during the run are down until their addNode event; undeclared ones (hand-built
+    // or imported traces) are taken to be up.
+    this.up = trace.actors.map((a) => a.kind !== 'node' || declared.has(a.id) || !added.has(a.id));
+    trace.actors.forEach((a, i) => {
+      if (a.kind === 'node') this.nodes.push(i);
+    });
+
+    for (let i = 0; i < trace.length; i++) {
+      switch (trace.kind(i)) {
+        case 'request':
+          this.onRequest(i);
+          break;
+        case 'response':
+          this.onResponse(i);
+          break;
+        case 'state':
+          this.onState(i);
+          break;
+        case 'crash':
+          if (this.isNode[trace.actorOf(i)]) {
+            this.up[trace.actorOf(i)] = false;
+            this.lifeEvents.push(i);
+          }
+          break;
+        case 'recover':
+        case 'addNode':
+          if (this.isNode[trace.actorOf(i)]) {
+            this.up[trace.actorOf(i)] = true;
+            this.lifeEvents.push(i);
+          }
+          break;
+        case 'anomaly':
+          this.anomalyEvents.push(i);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private onRequest(i: number): void {
+    const op = this.trace.detail(i)?.op;
+    if (!op || this.ops.has(op.key)) return;
+    const rec: OpRecord = {
+      key: op.key,
+      info: op,
+      client: this.trace.actorOf(i),
+      request: i,
+      response: -1,
+      mutation: MUTATIONS.has(op.kind),
+    };
+    this.ops.set(op.key, rec);
+    this.opList.push(rec);
+    if (rec.mutation) {
+      let list = this.writesByKey.get(op.dataKey);
+      if (!list) {
+        list = [];
+        this.writesByKey.set(op.dataKey, list);
+      }
+      list.push(rec);
+    }
+  }
+
+  private onResponse(i: number): void {
+    const d = this.trace.detail(i);
+    const rec = d?.op ? this.ops.get(d.op.key) : undefined;
+    if (!rec || rec.response >= 0) return;
+    rec.response = i;
+    rec.result = d?.result;
+  }
+
+  private onState(i: number): void {
+    const d = this.trace.detail(i);
+    if (!d) return;
+    if (d.key === undefined || d.after === undefined) {
+      if (d.field !== undefined) this.fieldEvents.push(i);
+      return;
+    }
+    const actor = this.trace.actorOf(i);
+    this.dataEvents.push(i);
+    this.finalData[actor]!.set(d.key, { siblings: d.after, event: i });
+    for (const s of d.after) {
+      for (const op of siblingOps(s)) {
+        let where = this.storedOn.get(op);
+        if (!where) {
+          where = new Map();
+          this.storedOn.set(op, where);
+          this.firstStore.set(op, i);
+        }
+        if (!where.has(actor)) where.set(actor, i);
+      }
+    }
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  /** Event a happened before event b (vector clocks). */
+  hb(a: number, b: number): boolean {
+    return a !== b && this.trace.vcEntry(b, this.trace.actorOf(a)) >= this.trace.seq(a);
+  }
+
+  concurrent(a: number, b: number): boolean {
+    return a !== b && !this.hb(a, b) && !this.hb(b, a);
+  }
+
+  acked(op: OpRecord): boolean {
+    return op.response >= 0 && op.result?.ok === true;
+  }
+
+  actorName(actor: number): string {
+    return this.trace.actorId(actor);
+  }
+
+  time(event: number): string {
+    return formatMs(this.trace.time(event));
+  }
+
+  /** The CRDT type of a key, if the scenario declares one. */
+  crdtType(key: string): CrdtType | undefined {
+    const c = this.scenario.cluster;
+    return c.replication === 'multi-leader' ? c.types[key] : undefined;
+  }
+
+  /** Keys whose ops commute (counters, sets): every op must be reflected, none overwrites another. */
+  isCumulative(key: string): boolean {
+    const t = this.crdtType(key);
+    return t === 'counter' || t === 'set';
+  }
+
+  /** Live replicas that hold data: nodes up at the end, plus clients keeping an offline replica. */
+  liveReplicas(): number[] {
+    const out: number[] = [];
+    for (let a = 0; a < this.up.length; a++) {
+      if (this.isNode[a] ? this.up[a] : this.finalData[a]!.size > 0) out.push(a);
+    }
+    return out;
+  }
+
+  /** `alice's write cart = [milk, eggs] (op alice#2)`. */
+  describeWrite(op: OpRecord, possessive = true): string {
+    const who = possessive ? `${op.info.client}'s ` : '';
+    const k = op.info.dataKey;
+    const v = formatValue(op.info.value);
+    switch (op.info.kind) {
+      case 'delete':
+        return `${who}delete of ${k} (op ${op.key})`;
+      case 'increment':
+        return `${who}increment of ${k} by ${op.info.by ?? 1} (op ${op.key})`;
+      case 'add':
+        return `${who}add of ${v} to ${k} (op ${op.key})`;
+      case 'remove':
+        return `${who}remove of ${v} from ${k} (op ${op.key})`;
+      default:
+        return `${who}write ${k} = ${v} (op ${op.key})`;
+    }
+  }
+
+  /** `bob read cart = [milk] from f1 at 12ms`. */
+  describeRead(op: OpRecord, withReader = true): string {
+    const where = op.result?.servedBy ? ` from ${op.result.servedBy}` : '';
+    const at = op.response >= 0 ? ` at ${this.time(op.response)}` : '';
+    const what = `${op.info.dataKey} = ${formatSiblings(op.result?.values)}${where}${at}`;
+    return withReader ? `${op.info.client} read ${what}` : what;
+  }
+}
