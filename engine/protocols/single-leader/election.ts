@@ -21,7 +21,7 @@ export function armElection(env: Env, g: GroupState): void {
     const rank = [...g.members].sort().indexOf(env.s.self);
     after = f.timeout + (Math.max(0, rank) * f.timeout) / 4;
   } else {
-    after = f.timeout * (1 + 0.5 * env.ctx.random());
+    after = f.timeout * (1 + env.ctx.random());
   }
   g.electionDue = env.ctx.now + after;
   scheduleElectionTimer(env);

@@ -193,7 +193,7 @@ export function onHeartbeat(env: Env, from: string, msg: Msg<'Heartbeat'>): void
     } else if (msg.term >= g.term) {
       dropStaleSuffix(env, g, msg.lastIndex, msg.term);
     }
-    if (g.readyAt < 0) g.readyAt = msg.lastIndex;
+    if (g.readyAt < 0 && msg.seq > g.readySeq) g.readyAt = msg.lastIndex;
     const commit = Math.min(msg.commitIndex, g.applied);
     if (commit > g.commitIndex) {
       g.commitIndex = commit;
@@ -227,7 +227,10 @@ export function onSnapshot(env: Env, from: string, msg: Msg<'Snapshot'>): void {
   g.applied = msg.position;
   g.commitIndex = msg.position;
   g.awaitingSnapshot = false;
-  if (!g.ready) g.readyAt = -1; // fixed by the first message from the leader after the snapshot
+  if (!g.ready) {
+    g.readyAt = -1; // fixed by the first message the leader sends after the snapshot
+    g.readySeq = msg.seq;
+  }
   env.s.counter = Math.max(env.s.counter, msg.counter);
   setField(env, g, 'logStart', msg.position);
   setField(env, g, 'applied', msg.position);

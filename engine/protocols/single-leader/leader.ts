@@ -152,6 +152,7 @@ export function sendSnapshot(env: Env, g: GroupState, f: string): void {
     data,
     deps,
     counter: env.s.counter,
+    seq: g.heartbeatSeq,
   });
 }
 
@@ -388,7 +389,9 @@ export function onCatchUpRequest(env: Env, from: string, msg: Msg<'CatchUpReques
   env.out.note(
     match < msg.lastIndex
       ? `catch-up: ${from}'s log agrees with mine up to position ${match} (it has ${msg.lastIndex}); sending ${match + 1}..${last}`
-      : `catch-up: ${from} is at position ${match}; streaming ${match + 1}..${last}`,
+      : match >= last
+        ? `catch-up: ${from} is at position ${match}, as up to date as the leader`
+        : `catch-up: ${from} is at position ${match}; streaming ${match + 1}..${last}`,
     { group: g.name, follower: from, from: match + 1, to: last },
   );
   sendEntries(env, g, from);

@@ -3,7 +3,7 @@
 
 import type { SingleLeaderConfig } from '../../scenario/model';
 import type { NodeInput, Out, ProtocolContext } from '../protocol';
-import { onElectionTimerFired, onRequestVote, onVote } from './election';
+import { armElection, onElectionTimerFired, onRequestVote, onVote } from './election';
 import { type Env, setField, showRole } from './env';
 import { onHeartbeat, onPersisted, onReplicate, onSnapshot, recoverGroup } from './follower';
 import { type GroupConfig, groupConfigs } from './groups';
@@ -68,6 +68,7 @@ function newGroup(gc: GroupConfig, members: string[]): GroupState {
     electionDue: null,
     leaderContact: Number.NEGATIVE_INFINITY,
     readyAt: 0,
+    readySeq: 0,
   };
 }
 
@@ -98,6 +99,7 @@ function start(env: Env, joining: boolean): void {
       if (!g.members.includes(s.self)) g.members.push(s.self);
       g.awaitingSnapshot = true;
       g.ready = false;
+      g.leader = gc.leader; // the configured leader, until heartbeats say otherwise
       s.groups[gc.name] = g;
       showRole(env, g);
       setField(env, g, 'ready', false);
@@ -136,7 +138,7 @@ function start(env: Env, joining: boolean): void {
     } else {
       showRole(env, g);
       g.leaderContact = ctx.now;
-      recoverGroup(env, g);
+      armElection(env, g);
     }
   }
 }

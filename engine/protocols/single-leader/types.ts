@@ -127,8 +127,10 @@ export interface GroupState {
   electionDue: number | null;
   /** Virtual time of the last message from a live leader of this group (pre-vote refusals). */
   leaderContact: number;
-  /** Joining follower: ready once applied reaches this position. */
+  /** Joining follower: ready once applied reaches this position (-1: not known yet). */
   readyAt: number;
+  /** Joining follower: heartbeats up to this sequence number predate the snapshot. */
+  readySeq: number;
 }
 
 export interface HeldRead {
@@ -226,6 +228,8 @@ export type SlMessage =
       data: Record<string, Sibling>;
       deps: Record<string, Positions>;
       counter: number;
+      /** The leader's heartbeat sequence number when it took the snapshot. */
+      seq: number;
     }
   | { type: 'SnapshotAck'; group: string; term: number; position: number }
   | {
