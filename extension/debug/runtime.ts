@@ -243,9 +243,13 @@ export class ReplicationRuntime {
       interventions,
     };
     if (parent) b.parent = parent.id;
+    // The simulator applies an intervention at the first step boundary at or after `atEvent` (a
+    // handler's effects are atomic), so the fork event may sit a few events later.
     const last = interventions[interventions.length - 1];
-    if (last && last.atEvent < run.trace.length && run.trace.kind(last.atEvent) === 'fork')
-      b.forkEvent = last.atEvent;
+    if (last) {
+      const fork = b.index.forks.after(last.atEvent - 1);
+      if (fork !== undefined) b.forkEvent = fork;
+    }
     this.branches.push(b);
     this.branch = b;
     this.rebuildSources();

@@ -520,7 +520,7 @@ export class ReplicationDebugSession extends LoggingDebugSession {
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
     const stop = this.lastStop;
-    if (!stop || stop.reason !== 'exception') {
+    if (stop?.reason !== 'exception') {
       this.fail(response, 'The debugger did not stop on an anomaly or fault');
       return;
     }
