@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CUSTOM_REQUESTS } from './customMessages';
 import { runEngine } from './engineAdapter';
 import { ReplicationRuntime } from './runtime';
