@@ -301,7 +301,8 @@ export function checkTimeline(
       }
     }
     if (a.kind === 'crash') {
-      if (down.has(a.node)) {
+      // Crashing a crashed node again only matters if it now loses its disk too.
+      if (down.has(a.node) && a.disk === 'kept') {
         say(ctx, 'warning', 'crash-crashed', actionRange(e, 'crash'), `\`${a.node}\` is already down here`);
       }
       down.add(a.node);

@@ -125,7 +125,7 @@ function show(v: unknown): string {
 }
 
 function familiesText(f: readonly Replication[]): string {
-  return `${listOr([...f])} cluster${f.length > 1 ? 's' : ''}`;
+  return `${listOr([...f])} clusters`;
 }
 
 /** Converts a node to a data value, reporting maps (values are scalars or lists). */
@@ -630,12 +630,13 @@ function checkUnion(
   const variants = t.variants.map(resolveType);
   const familyCheck = (v: SchemaType): boolean => {
     if (v.families && ctx.replication && !v.families.includes(ctx.replication)) {
+      const name = v.kind === 'object' ? (v.required?.[0] ?? place.label) : place.label;
       report(
         ctx,
         'error',
         'wrong-family',
         range,
-        `${v.doc.replace(/\.$/, '')}: only applies to ${familiesText(v.families)}`,
+        `\`${name}\` only applies to ${familiesText(v.families)}; this cluster is ${ctx.replication}`,
       );
       return false;
     }
