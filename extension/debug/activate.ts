@@ -77,6 +77,7 @@ class ConfigurationProvider implements vscode.DebugConfigurationProvider {
         type: DEBUG_TYPE,
         request: 'launch',
         name: 'Debug the open scenario',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a VS Code launch variable, not a template
         scenario: '${file}',
         stopOnEntry: false,
       },

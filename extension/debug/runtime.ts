@@ -243,6 +243,9 @@ export class ReplicationRuntime {
       interventions,
     };
     if (parent) b.parent = parent.id;
+    // Build every state checkpoint now (a few hundred ms for a million events), so that no later
+    // step pays for it: stepping stays within its latency budget anywhere in the run.
+    if (run.trace.length > 0) b.replay.stateAt(run.trace.length - 1);
     // The simulator applies an intervention at the first step boundary at or after `atEvent` (a
     // handler's effects are atomic), so the fork event may sit a few events later.
     const last = interventions[interventions.length - 1];
