@@ -100,6 +100,7 @@ function familyRules(t: ObjectType): JsonSchema[] {
     for (const [k, p] of tagged) if (!p.families?.includes(family)) forbidden[k] = false;
     return {
       if: { properties: { replication: { const: family } }, required: ['replication'] },
+      // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword.
       then: { properties: forbidden },
     };
   });
