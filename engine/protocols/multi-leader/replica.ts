@@ -17,7 +17,15 @@ import {
 } from '../crdt';
 import type { Out, ProtocolContext } from '../protocol';
 import { addApplied, covers, hasApplied, missingFor } from './have';
-import { applyVersion, display, emptyKey, nextVV, type PlainKey } from './resolve';
+import {
+  applyVersion,
+  describeVersion,
+  display,
+  emptyKey,
+  nextVV,
+  type PlainKey,
+  toSibling,
+} from './resolve';
 import type {
   Change,
   ClientReply,
@@ -337,13 +345,42 @@ function storeChange(r: ReplicaState, env: ReplicaEnv, t: Traveling): void {
       tracked(env) || c.origin === r.id,
     );
     if (outcome.note) env.out.note(outcome.note, { key: c.key, op: c.op });
+    for (const [a, b] of outcome.conflicts) reportConflict(r, env, c.key, a, b);
   }
   addApplied(r.have, c.origin, c.seq);
   r.log.push(t);
   env.out.append('log', `${dot(c)} ${c.key} ${c.op}${c.put ? ` vv ${formatVV(c.put.vv)}` : ''}`);
   env.out.field('applied', { ...r.have.applied });
   const after = shown(r, env, c.key);
-  if (JSON.stringify(after) !== JSON.stringify(before)) env.out.data(c.key, after);
+  let recorded = before;
+  if (c.put && c.origin === r.id && !after.some((x) => x.op === c.op || x.ops?.includes(c.op))) {
+    // The leader stores the write it accepted, and only then resolves it away against what it
+    // already held (last-write-wins, highest-node): the trace shows both steps.
+    recorded = [toSibling(c.put)];
+    env.out.data(c.key, recorded);
+  }
+  if (JSON.stringify(after) !== JSON.stringify(recorded)) env.out.data(c.key, after);
+}
+
+/**
+ * Each conflict is reported once in the whole cluster: by the replica that accepted the first of
+ * the two writes (by op key), when it meets the other. Every replica still resolves it alike.
+ */
+function reportConflict(r: ReplicaState, env: ReplicaEnv, key: string, a: Version, b: Version): void {
+  const [first, second] = a.op < b.op ? [a, b] : [b, a];
+  if (first.origin !== r.id) return;
+  const how: Record<string, string> = {
+    siblings: 'both are kept as siblings until a write that saw both resolves them',
+    merge: 'they are merged into one value',
+    'highest-node': 'the write from the leader declared last wins',
+    'last-write-wins': 'the write with the higher timestamp wins, the other is discarded',
+  };
+  env.out.anomaly(
+    'conflict',
+    `${describeVersion(first)} and ${describeVersion(second)} changed ${key} concurrently: their version vectors ${formatVV(first.vv)} and ${formatVV(second.vv)} are concurrent; ${how[env.config.conflicts]}.`,
+    [first.ev, second.ev, env.ctx.event].filter((e) => e >= 0),
+    key,
+  );
 }
 
 // ---- storage --------------------------------------------------------------------------------------

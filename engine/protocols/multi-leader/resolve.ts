@@ -154,7 +154,7 @@ function highestNode(versions: Version[], nodes: readonly string[]): Version {
   return versions.reduce((best, v) => (order(v, best) > 0 ? v : best));
 }
 
-function toSibling(v: Version): Sibling {
+export function toSibling(v: Version): Sibling {
   const s: Sibling = { value: v.tombstone ? null : v.value, op: v.op, vv: v.vv, ts: v.ts, origin: v.origin };
   if (v.tombstone) s.tombstone = true;
   return s;
