@@ -151,7 +151,7 @@ function planRead(
   let min = 0;
   const toLeader = (why: string) => {
     if (requireLeader) return;
-    out.note(`${why}, so ${op.key} goes to the leader ${leader} instead of ${target}`, {
+    out.note(`${why}, so ${op.key} goes to ${leader}, the leader, instead of ${target}`, {
       op: op.key,
       from: target,
       to: leader,

@@ -78,7 +78,10 @@ export function stepDown(env: Env, g: GroupState, term: number, leader: string |
     g.pending = [];
     g.progress = {};
     setField(env, g, 'lag', null);
-    if (!Object.values(env.s.groups).some((x) => x.role === 'leader')) env.out.cancelTimer('heartbeat');
+    if (!Object.values(env.s.groups).some((x) => x.role === 'leader')) {
+      env.out.cancelTimer('heartbeat');
+      env.out.cancelTimer('lease');
+    }
   }
   showRole(env, g);
   armElection(env, g);

@@ -9,7 +9,7 @@ import type { NodeState } from './types';
 export const singleLeader: ProtocolFamily<NodeState, ClientState> = {
   replication: 'single-leader',
   periodicMessages: ['Heartbeat', 'HeartbeatAck'],
-  periodicTimers: ['heartbeat', 'election'],
+  periodicTimers: ['heartbeat', 'election', 'lease'],
   initNode,
   onNode,
   crash,

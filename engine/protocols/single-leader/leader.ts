@@ -52,6 +52,7 @@ export function becomeLeader(env: Env, g: GroupState, why: string, detail: Recor
   });
   sendHeartbeats(env, g);
   env.out.setTimer('heartbeat', env.cfg.heartbeat);
+  armLease(env, g);
   updateLag(env, g);
 }
 
@@ -184,8 +185,38 @@ export function advanceCommit(env: Env, g: GroupState): void {
   g.pending = still;
 }
 
+/**
+ * A follower that acknowledged a heartbeat round will not start an election until `timeout` after
+ * it received it, so a lease counted from the round's send time for `timeout` ends before any
+ * new leader can exist (clock drift aside: leases rest on clocks, which DDIA warns about).
+ */
 function leaseLength(env: Env): number {
-  return (env.cfg.failover?.timeout ?? Number.POSITIVE_INFINITY) / 2;
+  return env.cfg.failover?.timeout ?? Number.POSITIVE_INFINITY;
+}
+
+export function armLease(env: Env, g: GroupState): void {
+  if (!fencing(env) || !env.cfg.failover) return;
+  env.out.setTimer('lease', Math.max(0, g.leaseFrom + leaseLength(env) - env.ctx.clock));
+}
+
+/** The lease ran out without a majority renewing it: stop acting as leader. */
+export function onLeaseTimer(env: Env): void {
+  for (const g of Object.values(env.s.groups)) {
+    if (g.role !== 'leader' || leaseValid(env, g)) continue;
+    stepDown(
+      env,
+      g,
+      g.term,
+      null,
+      `fencing: no majority has confirmed epoch ${g.term} for ${leaseLength(env)}ms (lease expired); stepping down so that a new leader can be elected safely`,
+    );
+  }
+  const led = Object.values(env.s.groups).filter((g) => g.role === 'leader');
+  if (led.length > 0)
+    armLease(
+      env,
+      led.reduce((a, b) => (a.leaseFrom < b.leaseFrom ? a : b)),
+    );
 }
 
 export function leaseValid(env: Env, g: GroupState): boolean {
@@ -370,6 +401,7 @@ export function onHeartbeatAck(env: Env, from: string, msg: Msg<'HeartbeatAck'>)
     round.acks.push(from);
     if (round.acks.length >= majority(g.members) && round.clock > g.leaseFrom) {
       g.leaseFrom = round.clock;
+      armLease(env, g);
       advanceCommit(env, g);
     }
   }

@@ -8,11 +8,13 @@ import { type Env, setField, showRole } from './env';
 import { onHeartbeat, onPersisted, onReplicate, onSnapshot, recoverGroup } from './follower';
 import { type GroupConfig, groupConfigs } from './groups';
 import {
+  armLease,
   becomeLeader,
   onCatchUpRequest,
   onClientWrite,
   onHeartbeatAck,
   onHeartbeatTimer,
+  onLeaseTimer,
   onMembership,
   onReplicateAck,
   onReplicateReject,
@@ -135,6 +137,7 @@ function start(env: Env, joining: boolean): void {
       updateLag(env, g);
       sendHeartbeats(env, g);
       env.out.setTimer('heartbeat', cfg.heartbeat);
+      armLease(env, g);
     } else {
       showRole(env, g);
       g.leaderContact = ctx.now;
@@ -221,6 +224,7 @@ function recover(env: Env): void {
       });
       sendHeartbeats(env, g);
       env.out.setTimer('heartbeat', env.cfg.heartbeat);
+      armLease(env, g);
       showRole(env, g);
     } else {
       recoverGroup(env, g);
@@ -244,6 +248,7 @@ export function onNode(s: NodeState, input: NodeInput, ctx: ProtocolContext, out
         return;
       }
       if (input.name === 'election') onElectionTimerFired(env);
+      else if (input.name === 'lease') onLeaseTimer(env);
       return;
     }
     case 'persisted':
