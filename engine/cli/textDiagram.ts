@@ -13,6 +13,7 @@ export interface DiagramOptions {
   /** At most this many rows; the rest is summarized. */
   maxRows: number;
   periodicMessages: readonly string[];
+  periodicTimers: readonly string[];
 }
 
 const ANSI = {
@@ -127,6 +128,7 @@ export function renderTextDiagram(trace: Trace, opts: DiagramOptions): string {
   });
   const width = Math.max(6, ...actors.map((a) => a.id.length + 2));
   const periodic = new Set(opts.periodicMessages);
+  const periodicTimers = new Set(opts.periodicTimers);
   const anomalyAt = new Map<number, Anomaly[]>();
   for (const a of trace.anomalies) anomalyAt.set(a.event, [...(anomalyAt.get(a.event) ?? []), a]);
 
@@ -136,14 +138,21 @@ export function renderTextDiagram(trace: Trace, opts: DiagramOptions): string {
   lines.push(`${'─'.repeat(10)}  ${'─'.repeat(width * actors.length)}`);
 
   const up = actors.map(() => true);
+  const background = new Set<number>();
   let hidden = 0;
   let rows = 0;
   let cut = 0;
   for (let id = 0; id < trace.length; id++) {
     const e = trace.event(id);
-    const isPeriodic =
-      (e.type !== undefined && periodic.has(e.type)) || (e.kind === 'timer' && e.line === undefined);
-    if (!opts.all && isPeriodic && !anomalyAt.has(id)) {
+    // Background work: periodic messages and timers, and the protocol bookkeeping they cause
+    // (field updates, notes). Data changes always show, whatever caused them.
+    const causedByBackground = e.cause !== undefined && background.has(e.cause);
+    const isBackground =
+      (e.type !== undefined && periodic.has(e.type)) ||
+      (e.kind === 'timer' && (periodicTimers.has(e.timer ?? '') || causedByBackground)) ||
+      (causedByBackground && ((e.kind === 'state' && e.key === undefined) || e.kind === 'note'));
+    if (isBackground) background.add(id);
+    if (!opts.all && isBackground && !anomalyAt.has(id)) {
       hidden++;
       continue;
     }
@@ -195,7 +204,10 @@ export function renderTextDiagram(trace: Trace, opts: DiagramOptions): string {
   }
   if (hidden > 0)
     lines.push(
-      c(ANSI.dim, `  (${hidden} periodic events hidden: heartbeats and their timers; --all shows them)`),
+      c(
+        ANSI.dim,
+        `  (${hidden} background events hidden: periodic messages, their timers and the bookkeeping they cause; --all shows them)`,
+      ),
     );
   if (cut > 0)
     lines.push(

@@ -56,8 +56,9 @@ export interface RunResult {
   scenario: Scenario;
   stopReason: StopReason;
   stopMessage?: string;
-  /** Message types the family marks as periodic background traffic. */
+  /** Message types and timers the family marks as periodic background traffic. */
   periodicMessages: readonly string[];
+  periodicTimers: readonly string[];
 }
 
 /** How long after the last scenario item a `quiet` run keeps going at least, ms. */
@@ -389,6 +390,7 @@ export class Simulation {
       stopReason: this.stopped?.reason ?? 'maxEvents',
       ...(this.stopped?.message ? { stopMessage: this.stopped.message } : {}),
       periodicMessages: this.family.periodicMessages,
+      periodicTimers: this.family.periodicTimers,
     };
   }
 

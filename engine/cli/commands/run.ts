@@ -47,6 +47,7 @@ export function runCommand(argv: string[]): number {
           all: args.flags.has('all'),
           maxRows,
           periodicMessages: result.periodicMessages,
+          periodicTimers: result.periodicTimers,
         }),
       );
   });
