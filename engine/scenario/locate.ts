@@ -7,7 +7,6 @@ import type { SourceRange } from './diagnostics';
 import type { Replication } from './model';
 import { analyzeScenario } from './parse';
 import { REPLICATIONS } from './schema';
-import type { SchemaPath } from './schemaQuery';
 import type { RefKind } from './schemaTypes';
 import { SourceText } from './source';
 
