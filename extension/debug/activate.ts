@@ -15,12 +15,9 @@ import {
   type CustomRequests,
 } from './customMessages';
 
-export const DEBUG_TYPE = 'replication';
-export const SCENARIO_LANGUAGE = 'replication-scenario';
-export const COMMANDS = {
-  run: 'replication.runScenario',
-  debug: 'replication.debugScenario',
-} as const;
+import { COMMANDS, DEBUG_TYPE, SCENARIO_LANGUAGE } from './ids';
+
+export { COMMANDS, DEBUG_TYPE, SCENARIO_LANGUAGE };
 
 export interface ReplicationLaunchConfiguration extends vscode.DebugConfiguration {
   scenario: string;

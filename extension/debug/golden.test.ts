@@ -48,7 +48,8 @@ async function transcript(file: string): Promise<unknown[]> {
     await c.threadsRequest();
     const frames = (await c.stackTraceRequest({ threadId, levels: 20 })).body.stackFrames;
     const scopes = (await c.scopesRequest({ frameId: frames[0]!.id })).body.scopes;
-    for (const s of scopes.slice(0, 2)) await c.variablesRequest({ variablesReference: s.variablesReference });
+    for (const s of scopes.slice(0, 2))
+      await c.variablesRequest({ variablesReference: s.variablesReference });
     const step = async (request: (t: number) => Promise<unknown>) => {
       const s: DebugProtocol.StoppedEvent = await stopAfter(c, request(threadId));
       await c.stackTraceRequest({ threadId: s.body.threadId ?? threadId, levels: 1 });
@@ -73,7 +74,9 @@ describe('golden DAP transcripts of the examples', () => {
     expect(files.length).toBeGreaterThan(0);
   });
   for (const file of files) {
-    const name = relative(join(ROOT, 'examples'), file).replace(/[\\/]/g, '__').replace(/\.scenario\.ya?ml$/, '');
+    const name = relative(join(ROOT, 'examples'), file)
+      .replace(/[\\/]/g, '__')
+      .replace(/\.scenario\.ya?ml$/, '');
     it(`replays ${name} as recorded`, async () => {
       const actual = await transcript(file);
       const path = join(GOLDEN, `${name}.dap.json`);

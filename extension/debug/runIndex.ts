@@ -72,6 +72,7 @@ export class RunIndex {
   /** Partition and one-way cut events. */
   readonly partitions: EventList;
   readonly forks: EventList;
+  readonly skews: EventList;
   readonly opRequest = new Map<string, number>();
   readonly opResponse = new Map<string, number>();
   readonly dataKeys = new Set<string>();
@@ -83,6 +84,7 @@ export class RunIndex {
     const crashes: number[] = [];
     const partitions: number[] = [];
     const forks: number[] = [];
+    const skews: number[] = [];
     const n = trace.length;
     for (let e = 0; e < n; e++) {
       const line = trace.line(e);
@@ -127,6 +129,9 @@ export class RunIndex {
         case 'fork':
           forks.push(e);
           break;
+        case 'skew':
+          skews.push(e);
+          break;
       }
     }
     for (const [k, v] of types) this.byType.set(k, new EventList(v));
@@ -134,6 +139,7 @@ export class RunIndex {
     this.crashes = new EventList(crashes);
     this.partitions = new EventList(partitions);
     this.forks = new EventList(forks);
+    this.skews = new EventList(skews);
     this.anomalies = trace.anomalies
       .filter((a) => a.event >= 0 && a.event < n)
       .sort((a, b) => a.event - b.event);

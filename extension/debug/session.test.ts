@@ -297,3 +297,38 @@ describe('ReplicationDebugSession over DAP', () => {
     await terminated;
   });
 });
+
+describe('ReplicationDebugSession inline', () => {
+  it('speaks DAP through handleMessage/onDidSendMessage, as the web extension host runs it', async () => {
+    const { ReplicationDebugSession } = await import('./session');
+    const s = new ReplicationDebugSession(host);
+    const got: DebugProtocol.ProtocolMessage[] = [];
+    const waitFor = (pred: (m: DebugProtocol.ProtocolMessage) => boolean) =>
+      new Promise<DebugProtocol.ProtocolMessage>((resolve) => {
+        const found = got.find(pred);
+        if (found) return resolve(found);
+        const d = s.onDidSendMessage((m) => {
+          if (pred(m as DebugProtocol.ProtocolMessage)) {
+            d.dispose();
+            resolve(m as DebugProtocol.ProtocolMessage);
+          }
+        });
+      });
+    s.onDidSendMessage((m) => got.push(m as DebugProtocol.ProtocolMessage));
+    const request = (seq: number, command: string, args?: unknown) =>
+      s.handleMessage({ seq, type: 'request', command, arguments: args } as DebugProtocol.Request);
+    request(1, 'initialize', { adapterID: 'replication', pathFormat: 'path' });
+    expect(await waitFor((m) => m.type === 'response')).toMatchObject({
+      command: 'initialize',
+      success: true,
+    });
+    request(2, 'launch', { scenario: SAMPLE_FILE, stopOnEntry: true });
+    await waitFor((m) => (m as DebugProtocol.Event).event === 'initialized');
+    request(3, 'configurationDone');
+    const stopped = (await waitFor(
+      (m) => (m as DebugProtocol.Event).event === 'stopped',
+    )) as DebugProtocol.StoppedEvent;
+    expect(stopped.body.reason).toBe('entry');
+    s.dispose();
+  });
+});

@@ -865,8 +865,8 @@ export class ReplicationDebugSession extends LoggingDebugSession {
         const scenario = rt.branch.run.scenario;
         const skew = new Map<string, { offset: number; drift: number }>();
         for (const [id, c] of Object.entries(scenario?.clocks ?? {})) skew.set(id, { ...c });
-        for (let i = 0; i <= e; i++) {
-          if (trace.kind(i) !== 'skew') continue;
+        for (const i of rt.index.skews.ids) {
+          if (i > e) break;
           const d = trace.detail(i) as Record<string, unknown> | undefined;
           const inner = (d?.detail ?? {}) as Record<string, unknown>;
           const node = (d?.node ?? inner.node ?? trace.actorId(trace.actorOf(i))) as string;

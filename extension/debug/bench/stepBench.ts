@@ -47,16 +47,19 @@ export function syntheticTrace(events: number) {
     const key = `k${round % 7}`;
     const line = round < ITEMS ? FIRST_ITEM_LINE + round : undefined;
     const op: OpInfo = { key: `${client}#${round}`, client, kind: 'write', dataKey: key, value: round };
-    s.at((t += 0.5));
+    t += 0.5;
+    s.at(t);
     const req = s.request(client, op, line);
     const [sw, mw] = s.send(client, coord, { type: 'ClientPut', key, value: round }, req);
-    s.at((t += 0.5));
+    t += 0.5;
+    s.at(t);
     const dw = s.deliver(mw, sw);
     const st = s.data(coord, key, [{ value: round, op: op.key, vv: { [coord]: round + 1 } }], dw);
     const acks: [number, number][] = [];
     for (const r of [nodes[(round + 1) % 5]!, nodes[(round + 2) % 5]!]) {
       const [sr, mr] = s.send(coord, r, { type: 'Replicate', key, value: round }, st);
-      s.at((t += 0.25));
+      t += 0.25;
+      s.at(t);
       const dr = s.deliver(mr, sr);
       const sr2 = s.data(r, key, [{ value: round, op: op.key, vv: { [coord]: round + 1 } }], dr);
       acks.push(s.send(r, coord, { type: 'Ack', key }, sr2));
@@ -64,7 +67,8 @@ export function syntheticTrace(events: number) {
     let last = st;
     for (const [sa, ma] of acks) last = s.deliver(ma, sa);
     const [so, mo] = s.send(coord, client, { type: 'ClientPutOk' }, last);
-    s.at((t += 0.5));
+    t += 0.5;
+    s.at(t);
     const resp = s.response(client, op, { ok: true, servedBy: coord }, s.deliver(mo, so));
     if (round % 50 === 0) {
       const [sm, mm] = s.send(
