@@ -371,3 +371,47 @@ describe('CRDT keys', () => {
     expect(d.message).toBe('`likes` is declared a set; increment needs a counter');
   });
 });
+
+describe('more checks', () => {
+  it('rejects an expectation about a fault item and contradictory results', () => {
+    const text = `${SL}${ALICE}events:\n  - { at: 0ms, crash: b, id: boom }\n  - { at: 1ms, read: k, id: r }\nexpect:\n  - { op: boom, fails: true }\n  - { op: r, returns: [], fails: true }\n`;
+    expect(only(text, 'not-an-op').message).toBe('`boom` is a crash item, not a client operation');
+    expect(only(text, 'returns-and-fails').text).toBe('fails');
+  });
+
+  it('rejects addNode with a role of another family', () => {
+    const d = only(`${LL}events:\n  - { at: 0ms, addNode: { id: d, as: follower } }\n`, 'wrong-family');
+    expect(d.message).toBe('a leaderless cluster adds nodes as replica, not follower');
+    expect(d.text).toBe('follower');
+  });
+
+  it('warns about recovering a node that is up', () => {
+    const d = only(`${SL}events:\n  - { at: 0ms, recover: b }\n`, 'recover-running');
+    expect([d.severity, d.text]).toEqual(['warning', 'b']);
+  });
+
+  it('warns about semiSync without a sync follower and a window without leader-window', () => {
+    expect(only(`${SL}  semiSync: true\nevents: []\n`, 'semisync-without-sync').text).toBe('semiSync');
+    const d = only(
+      `${SL}clients:\n  c: { node: a, guarantees: [{ read-your-writes: { window: 5ms } }] }\nevents: []\n`,
+      'unused-window',
+    );
+    expect(d.text).toBe('window');
+  });
+
+  it('rejects a value that is a map and a key that is not a name', () => {
+    const text = `${SL}${ALICE}events:\n  - { at: 0ms, write: { key: k, value: { a: 1 } } }\n`;
+    expect(only(text, 'type').text).toBe('{ a: 1 }');
+    expect(only(`${SL}? [x]\n: 1\nevents: []\n`, 'bad-key').text).toBe('[x]');
+  });
+
+  it('reports a missing value on its key', () => {
+    const d = only(`${SL}  heartbeat:\nevents: []\n`, 'missing-value');
+    expect(d.message).toBe('`heartbeat` needs a value: a positive duration such as 5ms, 250us or 1.5s');
+    expect(d.text).toBe('heartbeat');
+  });
+
+  it('does not throw on input that is not a string', () => {
+    expect(parseScenario(undefined as unknown as string).diagnostics[0].code).toBe('empty');
+  });
+});
