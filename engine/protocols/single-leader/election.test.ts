@@ -46,7 +46,7 @@ describe('single-leader failover', () => {
     c.node('f2', { kind: 'message', from: 'l', msg: ask('l') });
     const votes = c.queue
       .filter((m) => m.msg.type === 'Vote')
-      .map((m) => (m.msg as { granted: boolean }).granted);
+      .map((m) => (m.msg as unknown as { granted: boolean }).granted);
     expect(votes).toEqual([true, false]);
     expect(g.votedFor).toBe('f1');
   });
