@@ -2,6 +2,7 @@
 // or previous hit by binary search: continue and reverse-continue cost the same in either direction
 // and never rescan the trace.
 
+import { happensBefore } from '../../traces/causality';
 import type { Trace } from '../../traces/store';
 import type { Anomaly } from '../../traces/types';
 
@@ -193,12 +194,9 @@ export class RunIndex {
     return lo < count ? trace.actorEvent(actor, lo) : undefined;
   }
 
-  /** Happens-before from the vector clocks: a → b iff b has seen a's own counter. */
+  /** Happens-before from the vector clocks. */
   happensBefore(a: number, b: number): boolean {
-    const trace = this.trace;
-    if (a === b) return false;
-    const actor = trace.actorOf(a);
-    return trace.vcEntry(b, actor) >= trace.seq(a);
+    return happensBefore(this.trace, a, b);
   }
 
   /** The op (client request) an event descends from, following causes (bounded walk). */

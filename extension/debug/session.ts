@@ -16,9 +16,10 @@ import {
   Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { Trace } from '../../traces/store';
-import type { Anomaly, Sibling, TraceFile } from '../../traces/types';
-import { ANOMALY_KINDS, NETWORK_ACTOR, TRACE_FORMAT, TRACE_VERSION } from '../../traces/types';
+import { causalChain } from '../../traces/causality';
+import { traceToFile } from '../../traces/io';
+import type { Anomaly, Sibling } from '../../traces/types';
+import { ANOMALY_KINDS, NETWORK_ACTOR } from '../../traces/types';
 import { COMMAND_HELP, COMMAND_NAMES, parseCommand } from './consoleCommands';
 import {
   type BranchesChangedBody,
@@ -115,21 +116,6 @@ const MAX_FRAMES = 64;
 function basename(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
-}
-
-/** The trace in the JSON form of the spec. */
-export function traceToFile(trace: Trace): TraceFile {
-  return {
-    format: TRACE_FORMAT,
-    version: TRACE_VERSION,
-    scenario: trace.header.scenario,
-    actors: trace.actors,
-    events: [...trace.events()],
-    anomalies: trace.anomalies,
-    expectations: trace.expectations,
-    final: trace.final,
-    stats: trace.stats,
-  };
 }
 
 export class ReplicationDebugSession extends LoggingDebugSession {
@@ -715,11 +701,7 @@ export class ReplicationDebugSession extends LoggingDebugSession {
       }
       all.push(f);
     } else {
-      let e: number | undefined = current;
-      while (e !== undefined && all.length < MAX_FRAMES) {
-        all.push(this.eventFrame(rt, e));
-        e = trace.cause(e);
-      }
+      for (const e of causalChain(trace, current, MAX_FRAMES)) all.push(this.eventFrame(rt, e));
     }
     const inflight = rt.branch.replay.inflightAt(rt.cursor).length;
     const net = new StackFrame(
