@@ -264,25 +264,20 @@ function checkQuorums(
   const wAt = at('w');
   const rAt = at('r');
   let quorumError = false;
-  if (wAt && c.w > c.n) {
-    say(
-      ctx,
-      'error',
-      'w-greater-than-n',
-      wAt,
-      `w = ${c.w} is more than ${nText}: no write could ever succeed`,
-    );
-    quorumError = true;
-  }
-  if (rAt && c.r > c.n) {
-    say(
-      ctx,
-      'error',
-      'r-greater-than-n',
-      rAt,
-      `r = ${c.r} is more than ${nText}: no read could ever succeed`,
-    );
-    quorumError = true;
+  for (const [q, value, where, op] of [
+    ['w', c.w, wAt, 'write'],
+    ['r', c.r, rAt, 'read'],
+  ] as const) {
+    if (where && value > c.n) {
+      say(
+        ctx,
+        'error',
+        `${q}-greater-than-n`,
+        where,
+        `${q} = ${value} is more than ${nText}: no ${op} could ever succeed`,
+      );
+      quorumError = true;
+    }
   }
   if (!quorumError && (wAt || rAt) && c.w + c.r <= c.n) {
     say(
