@@ -62,7 +62,7 @@ export class RunIndex {
   readonly firstOfLine = new Map<number, number>();
   /** Send and deliver events by message type. */
   readonly byType = new Map<string, EventList>();
-  /** State events by `actor/key` (data keys) and `actor/field` (protocol fields). */
+  /** State events by `actor/key` (data keys) and `actor/field` (protocol fields); crash/recover by `actor/up`. */
   readonly byData = new Map<string, EventList>();
   /** Events where anomalies of a kind become visible. */
   readonly byAnomaly = new Map<string, EventList>();
@@ -122,6 +122,10 @@ export class RunIndex {
         }
         case 'crash':
           crashes.push(e);
+          push(data, `${trace.actorId(trace.actorOf(e))}/up`, e);
+          break;
+        case 'recover':
+          push(data, `${trace.actorId(trace.actorOf(e))}/up`, e);
           break;
         case 'partition':
         case 'cut':

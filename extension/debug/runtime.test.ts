@@ -134,6 +134,10 @@ describe('ReplicationRuntime', () => {
     });
     expect(rt.continue()).toMatchObject({ event: 13, description: 'f1.x changed' });
     expect(rt.setDataBreakpoints([{ dataId: 'bogus' }])[0]!.verified).toBe(false);
+    rt.setDataBreakpoints([{ dataId: 'f2/up' }]);
+    rt.goto(-1);
+    expect(rt.continue()).toMatchObject({ event: 10, description: 'f2.up changed' });
+    expect(rt.continue()).toMatchObject({ event: 20, description: 'f2.up changed' });
   });
 
   it('steps next and back one event at a time, and on one thread with stepIn', async () => {

@@ -90,6 +90,14 @@ describe('ReplicationDebugSession over DAP', () => {
     );
   });
 
+  it('rejects a seed or event budget that is not a whole number', async () => {
+    h = await startHarness(host);
+    await h.client.initializeRequest();
+    await expect(
+      h.client.launchRequest({ ...launch, seed: 1.5 } as DebugProtocol.LaunchRequestArguments),
+    ).rejects.toThrow('`seed` must be an integer of at least 0, not 1.5');
+  });
+
   it('stops on entry before the first event, with one thread per node and client', async () => {
     const { c, stop } = await start(undefined, { stopOnEntry: true });
     expect(stop.body).toMatchObject({ reason: 'entry', threadId: LEADER, allThreadsStopped: true });

@@ -191,6 +191,20 @@ export class ReplicationDebugSession extends LoggingDebugSession {
       this.fail(response, `Cannot read ${args.scenario}: ${(err as Error).message}`, true);
       return;
     }
+    for (const [name, min] of [
+      ['seed', 0],
+      ['maxEvents', 1],
+    ] as const) {
+      const v = args[name];
+      if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min)) {
+        this.fail(
+          response,
+          `\`${name}\` must be an integer of at least ${min}, not ${JSON.stringify(v)}`,
+          true,
+        );
+        return;
+      }
+    }
     const options: { seed?: number; maxEvents?: number } = {};
     if (args.seed !== undefined) options.seed = args.seed;
     if (args.maxEvents !== undefined) options.maxEvents = args.maxEvents;
