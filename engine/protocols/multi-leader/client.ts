@@ -39,6 +39,11 @@ export interface ClientState {
   /** Per origin: the changes the client's session has seen (its causal dependencies). */
   deps: VersionVector;
   pending: Record<string, PendingOp>;
+  /**
+   * Operations waiting for the one in flight: a session sends one at a time, so the network cannot
+   * reorder a client's own writes (the second would overtake the first it causally follows).
+   */
+  queue: { op: ClientOperation; deadline: number }[];
   /** Offline-capable clients: the local replica. */
   device?: ReplicaState;
   offline: boolean;
@@ -54,6 +59,7 @@ export function initClient(ctx: ClientContext): ClientState {
     contexts: {},
     deps: {},
     pending: {},
+    queue: [],
     offline: false,
     pushed: 0,
     ...(goesOffline ? { device: newReplica(ctx.self) } : {}),
@@ -105,7 +111,15 @@ export function onClient(state: ClientState, input: ClientInput, ctx: ClientCont
       return;
     case 'op':
       if (r && env) deviceOp(state, r, env, input.op, ctx);
-      else sendOp(state, input.op, ctx, out);
+      else if (Object.keys(state.pending).length > 0) {
+        state.queue.push({ op: input.op, deadline: ctx.now + ctx.spec.timeout });
+        out.note(
+          `${input.op.key} waits for ${Object.keys(state.pending)[0]} to finish: one operation at a time`,
+          {
+            op: input.op.key,
+          },
+        );
+      } else sendOp(state, input.op, ctx, out);
       return;
     case 'message':
       onMessage(state, input.msg as MultiLeaderMessage, input.from, ctx, out, r, env);
@@ -119,8 +133,11 @@ export function onClient(state: ClientState, input: ClientInput, ctx: ClientCont
       }
       return;
     case 'timedOut':
+      state.queue = state.queue.filter((q) => q.op.key !== input.opKey);
+      if (!state.pending[input.opKey]) return;
       delete state.pending[input.opKey];
       out.cancelTimer(`home:${input.opKey}`);
+      next(state, ctx, out);
       return;
     case 'offline':
       state.offline = true;
@@ -176,6 +193,16 @@ function send(state: ClientState, op: ClientOperation, target: string, out: Out)
   }
 }
 
+/** Sends the next queued operation, skipping those the simulator is failing at this instant. */
+function next(state: ClientState, ctx: ClientContext, out: Out): void {
+  for (let q = state.queue.shift(); q; q = state.queue.shift()) {
+    if (q.deadline > ctx.now) {
+      sendOp(state, q.op, ctx, out);
+      return;
+    }
+  }
+}
+
 function failOver(state: ClientState, opKey: string, ctx: ClientContext, out: Out): void {
   const p = state.pending[opKey];
   if (!p || p.target === ctx.spec.node) return;
@@ -204,6 +231,7 @@ function onMessage(
     if (msg.ok && msg.context) state.contexts[p.op.dataKey] = msg.context;
     if (msg.deps) state.deps = merge(state.deps, msg.deps);
     out.complete(msg.opKey, toResult(msg, from));
+    next(state, ctx, out);
     return;
   }
   if (!r || !env) return;

@@ -57,6 +57,8 @@ export interface ReplicaState {
   horizon: VersionVector;
   /** Every change applied here, with the path it arrived by: what neighbours fetch after a gap. */
   log: Traveling[];
+  /** Client writes accepted here, by op key: a duplicated request is not written twice. */
+  accepted: Record<string, true>;
   // Volatile.
   /** Offline-capable clients that asked for every change. */
   attached: string[];
@@ -88,6 +90,7 @@ export function newReplica(id: string): ReplicaState {
     seq: 0,
     horizon: {},
     log: [],
+    accepted: {},
     attached: [],
     held: [],
     heldWrites: [],
@@ -155,6 +158,10 @@ const WRITE_KINDS = new Set(['write', 'delete', 'increment', 'add', 'remove']);
 export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrite, from: string): void {
   let write = request;
   const op = write.op;
+  if (r.accepted[op.key]) {
+    env.out.note(`ignored a second copy of ${op.key}: already accepted`, { op: op.key });
+    return;
+  }
   if (!WRITE_KINDS.has(op.kind)) {
     env.reply(from, { type: 'ClientReply', opKey: op.key, ok: false, error: `${op.kind} is not a write` });
     return;
@@ -172,6 +179,7 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
   // until all of that is applied here, so no replica can store it before what it depends on.
   write = { ...write, deps: horizonOf(r) };
   if (tracked(env) && !covers(r.have, write.deps)) {
+    if (r.heldWrites.some((w) => w.write.op.key === op.key)) return;
     r.heldWrites.push({ write, from, ev: env.ctx.event });
     env.out.note(
       `held ${op.key}: ${from} has seen changes ${r.id} has not applied yet; waiting for ${missingText(r.have, write.deps)}`,
@@ -180,6 +188,7 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
     recordHeld(r, env);
     return;
   }
+  r.accepted[op.key] = true;
   startPersist(r, env, { kind: 'local', write, from, ev: env.ctx.event });
 }
 
@@ -427,6 +436,7 @@ function releaseHeld(r: ReplicaState, env: ReplicaEnv): void {
       env.out.note(`released ${w.write.op.key}: ${r.id} has now applied what ${w.from} had seen`, {
         op: w.write.op.key,
       });
+      r.accepted[w.write.op.key] = true;
       startPersist(r, env, { kind: 'local', write: w.write, from: w.from, ev: w.ev });
       released = true;
     }
