@@ -158,6 +158,18 @@ function checkSingleLeader(cluster: CheckedMap | undefined, c: SingleLeaderConfi
       `\`${first}\` is a sync follower and no \`failover\` is configured: if it crashes, the leader blocks every write forever (add \`failover\` or \`semiSync: true\`)`,
     );
   }
+  if (c.failover && c.failover.timeout < 2 * c.heartbeat) {
+    const at = asMap(entry(cluster, 'failover'))?.entries.get('timeout')?.value.range;
+    if (at) {
+      say(
+        ctx,
+        'warning',
+        'short-failover-timeout',
+        at,
+        `the failover timeout (${c.failover.timeout}ms) is less than two heartbeats (${c.heartbeat}ms each): one lost or late heartbeat starts a needless failover`,
+      );
+    }
+  }
   if (c.semiSync && sync.length === 0) {
     const at = cluster?.entries.get('semiSync')?.keyRange;
     if (at)

@@ -176,7 +176,7 @@ describe('events', () => {
     const text = `${SL}${ALICE}events:\n  - { at: 0ms, read: k, id: r1 }\n  - { at: 1ms, read: k, id: r1 }\nexpect:\n  - { op: r2, fails: true }\n`;
     const dup = only(text, 'duplicate-op-id');
     expect([dup.text, dup.line]).toEqual(['r1', 9]);
-    expect(dup.message).toBe('duplicate id `r1`: already declared as a op id on line 8');
+    expect(dup.message).toBe('duplicate id `r1`: already declared as an op id on line 8');
     const unknown = only(text, 'unknown-op');
     expect(unknown.message).toBe('no event has id `r2`; did you mean `r1`?');
     expect([unknown.text, unknown.line]).toEqual(['r2', 11]);
@@ -413,5 +413,15 @@ describe('more checks', () => {
 
   it('does not throw on input that is not a string', () => {
     expect(parseScenario(undefined as unknown as string).diagnostics[0].code).toBe('empty');
+  });
+});
+
+describe('failover timing', () => {
+  it('warns when the failover timeout is under two heartbeats', () => {
+    const d = only(
+      `${SL}  heartbeat: 10ms\n  failover: { timeout: 12ms }\nevents: []\n`,
+      'short-failover-timeout',
+    );
+    expect([d.severity, d.text]).toEqual(['warning', '12ms']);
   });
 });

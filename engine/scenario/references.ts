@@ -9,10 +9,10 @@ import { closest } from './suggest';
 export type AddClientFix = (name: string) => { title: string; replacement: string; at: Offsets } | undefined;
 
 const KIND_NAME: Partial<Record<RefKind, string>> = {
-  node: 'node',
-  client: 'client',
-  op: 'op id',
-  shard: 'shard',
+  node: 'a node',
+  client: 'a client',
+  op: 'an op id',
+  shard: 'a shard',
 };
 
 export function checkReferences(
@@ -29,7 +29,7 @@ export function checkReferences(
     const prev = table.get(s.name);
     if (prev) {
       const prevLine = ctx.src.line(prev.start);
-      const what = KIND_NAME[prev.kind] ?? prev.kind;
+      const what = KIND_NAME[prev.kind] ?? `a ${prev.kind}`;
       const shared =
         s.kind === 'node' || s.kind === 'client' ? ' (nodes and clients share one namespace)' : '';
       say(
@@ -37,7 +37,7 @@ export function checkReferences(
         'error',
         s.kind === 'op' ? 'duplicate-op-id' : 'duplicate-id',
         [s.start, s.end],
-        `duplicate id \`${s.name}\`: already declared as a ${what} on line ${prevLine}${shared}`,
+        `duplicate id \`${s.name}\`: already declared as ${what} on line ${prevLine}${shared}`,
       );
       continue;
     }
