@@ -167,7 +167,10 @@ export function truncateLog(env: Env, g: GroupState, length: number): string[] {
   const removed = new Set<string>();
   for (let i = last; i > length; i--) {
     const e = entryAt(g, i);
-    if (e) removed.add(e.op);
+    if (e) {
+      removed.add(e.op);
+      if (g.opIndex[e.op] === i) delete g.opIndex[e.op];
+    }
     const u = g.undo[i];
     if (u && i <= g.applied) {
       if (u.before) env.s.data[u.key] = u.before;
@@ -193,6 +196,7 @@ export function truncateLog(env: Env, g: GroupState, length: number): string[] {
 
 export function appendEntry(env: Env, g: GroupState, e: LogEntry): void {
   g.log.push(e);
+  g.opIndex[e.op] = e.index;
   env.out.append(fieldNameLog(env, g), e);
 }
 

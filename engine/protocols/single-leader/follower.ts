@@ -221,6 +221,7 @@ export function onSnapshot(env: Env, from: string, msg: Msg<'Snapshot'>): void {
   for (const [key, d] of Object.entries(msg.deps)) env.s.deps[key] = d;
   if (g.log.length > 0) env.out.truncate(env.cfg.shards?.length ? `${g.name}.log` : 'log', 0);
   g.log = [];
+  g.opIndex = {};
   g.undo = {};
   g.logStart = msg.position;
   g.logStartTerm = msg.positionTerm;

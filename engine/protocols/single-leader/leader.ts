@@ -71,12 +71,11 @@ export function onClientWrite(env: Env, from: string, msg: Msg<'ClientWrite'>): 
   }
   // A client retry of a write already in the log is answered, not appended twice.
   if (g.pending.some((p) => p.op === msg.op)) return;
-  for (let i = lastIndex(g); i > g.logStart; i--) {
-    const e = entryAt(g, i)!;
-    if (e.op === msg.op && e.term === g.term && e.kind !== 'commit') {
-      if (i <= g.commitIndex) replyWrite(env, g, from, msg.op, i);
-      return;
-    }
+  const seen = g.opIndex[msg.op];
+  if (seen !== undefined && entryAt(g, seen)?.op === msg.op) {
+    if (seen <= g.commitIndex) replyWrite(env, g, from, msg.op, seen);
+    else g.pending.push({ op: msg.op, client: from, index: seen });
+    return;
   }
   const entries = buildEntries(env, g, msg, lastIndex(g) + 1);
   for (const e of entries) appendEntry(env, g, e);

@@ -136,4 +136,19 @@ describe('single-leader replication', () => {
     expect(after.groups.main!.log).toEqual([]);
     expect(after.groups.main!.term).toBe(1);
   });
+
+  it('answers a retried write from the log instead of appending it twice', () => {
+    const c = new TestCluster(slConfig());
+    const w = c.op('alice', { kind: 'write', dataKey: 'x', value: 1 });
+    c.pump();
+    const write = c.delivered.find((m) => m.msg.type === 'ClientWrite')!;
+    c.node('l', { kind: 'message', from: 'alice', msg: write.msg });
+    c.pump();
+    expect(main(c, 'l').log.length).toBe(2);
+    const answers = c.delivered.filter((m) => m.msg.type === 'ClientWriteResult');
+    expect(answers.map((a) => a.msg)).toEqual([
+      expect.objectContaining({ op: w, ok: true, position: 2 }),
+      expect.objectContaining({ op: w, ok: true, position: 2 }),
+    ]);
+  });
 });

@@ -49,6 +49,7 @@ function newGroup(gc: GroupConfig, members: string[]): GroupState {
     votedFor: null,
     leader: null,
     log: [],
+    opIndex: {},
     logStart: 0,
     logStartTerm: 0,
     applied: 0,
@@ -284,6 +285,7 @@ export function crash(s: NodeState, diskLost: boolean, ctx: ProtocolContext): No
   for (const g of Object.values(s.groups)) {
     s.shownLog[g.name] = g.log.length;
     g.log.length = Math.max(0, g.applied - g.logStart); // unpersisted entries are gone
+    for (const [op, i] of Object.entries(g.opIndex)) if (i > g.applied) delete g.opIndex[op];
     if (cfg.failover && g.role !== 'follower') {
       // It comes back as a follower and learns who leads from the heartbeats.
       g.role = 'follower';

@@ -94,6 +94,8 @@ export interface GroupState {
   leader: string | null;
   /** Entries after `logStart` (a snapshot covers positions up to `logStart`). */
   log: LogEntry[];
+  /** Position of the last entry of each op in the log (answers client retries without a scan). */
+  opIndex: Record<string, number>;
   logStart: number;
   logStartTerm: number;
   /** Highest index persisted and applied to data. */
