@@ -137,9 +137,13 @@ class DescriptorFactory implements vscode.DebugAdapterDescriptorFactory {
 
   createDebugAdapterDescriptor(): vscode.DebugAdapterDescriptor {
     if (this.inline) return new vscode.DebugAdapterInlineImplementation(this.inline());
-    return new vscode.DebugAdapterExecutable(process.execPath, [
-      vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'debugAdapter.js').fsPath,
-    ]);
+    // The extension host's own executable runs the adapter: Electron acts as Node with
+    // ELECTRON_RUN_AS_NODE (and is plain Node under code-server), so no separate Node install is needed.
+    return new vscode.DebugAdapterExecutable(
+      process.execPath,
+      [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'debugAdapter.js').fsPath],
+      { env: { ELECTRON_RUN_AS_NODE: '1' } },
+    );
   }
 }
 
