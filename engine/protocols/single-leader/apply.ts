@@ -54,7 +54,7 @@ export function buildEntries(env: Env, g: GroupState, req: WriteRequest, next: n
     term: g.term,
     op: req.op,
     key: req.key,
-    at: env.ctx.now,
+    at: Math.round(env.ctx.now * 1000) / 1000,
     ...(req.deps ? { deps: req.deps } : {}),
   };
   if (env.s.log === 'statement') {

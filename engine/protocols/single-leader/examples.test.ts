@@ -189,4 +189,14 @@ describe('single-leader examples', () => {
     expect(trace.final.n3!.fields['s1.role']).toBe('follower');
     expect(trace.final.n2!.fields['s2.role']).toBe('leader');
   });
+
+  it('loses a write under lowest-id that most-up-to-date keeps', () => {
+    const lowest = run('election-lowest-id.scenario.yaml');
+    expect(lowest.trace.final.f1!.fields.role).toBe('leader');
+    expect(kinds(lowest.anomalies)['lost-write']).toBe(1);
+    const newest = run('election-most-up-to-date.scenario.yaml');
+    expect(newest.trace.final.f2!.fields.role).toBe('leader');
+    expect(kinds(newest.anomalies)['lost-write']).toBeUndefined();
+    expect(newest.trace.final.f1!.data.x!.map((s) => s.op)).toEqual(['write-2']);
+  });
 });
