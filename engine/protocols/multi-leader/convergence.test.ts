@@ -41,10 +41,17 @@ const runArb = fc.record({
   duplicate: fc.constantFrom(0, 0.2),
   seed: fc.integer({ min: 1, max: 1000 }),
   skew: fc.integer({ min: -40, max: 40 }),
+  crash: fc.option(
+    fc.record({
+      node: fc.constantFrom(...NODES),
+      at: fc.integer({ min: 0, max: 100 }),
+      down: fc.integer({ min: 10, max: 300 }),
+    }),
+  ),
 });
 
 describe('multi-leader under random runs', () => {
-  it('every leader converges, with no causality violation when causality is tracked', () => {
+  it('every leader converges after losses, duplicates, skew and a crash, with no causality violation', () => {
     fc.assert(
       fc.property(runArb, (r) => {
         const scenario = fixtureScenario({

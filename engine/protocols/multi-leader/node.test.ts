@@ -180,6 +180,30 @@ describe('multi-leader node', () => {
     expect(n.state.replica.plain).toEqual({});
   });
 
+  it("after losing its disk, waits for a neighbour's log before writing and never reuses change ids", () => {
+    const n = harness('dc1');
+    n.message('alice', write('a', '1', 'alice#1'));
+    const [mine] = n.state.replica.log;
+    n.crash(true);
+    n.fresh();
+    n.message('alice', write('a', '2', 'alice#2'));
+    expect(n.rec.data).toEqual([]);
+    expect(n.rec.notes[0]).toMatch(/lost its disk/);
+    n.message('dc2', {
+      type: 'SyncResponse',
+      changes: [{ change: mine!.change, path: ['dc1', 'dc2'] }],
+      horizon: {},
+    });
+    const replicated = n.rec.sent
+      .filter((s) => s.msg.type === 'Replicate')
+      .map((s) => (s.msg as ReplicateMsg).change);
+    expect(replicated.map((c) => [c.origin, c.seq, c.op])).toEqual([
+      ['dc1', 2, 'alice#2'],
+      ['dc1', 2, 'alice#2'],
+    ]);
+    expect(n.rec.data.at(-1)!.after.map((s) => s.value)).toEqual(['2']);
+  });
+
   it('keeps only the highest timestamp under last-write-wins and explains a discarded later write', () => {
     const n = harness('dc2', mlConfig({ conflicts: 'last-write-wins' }));
     const early = change('dc1', 1, 'k', 'ahead', { dc1: 1 });

@@ -75,6 +75,7 @@ export function onNode(state: NodeState, input: NodeInput, ctx: ProtocolContext,
     }
     case 'recover': {
       const from = upstream(r, ctx);
+      if (from.length === 0) r.rebuilding = false;
       out.note(`${r.id} is back: asking ${from.join(', ') || 'nobody'} for the changes it missed`, { from });
       for (const n of from) out.send(n, syncRequest(r));
       out.setTimer(SYNC_TIMER, SYNC_INTERVAL_MS);

@@ -59,6 +59,11 @@ export interface ReplicaState {
   log: Traveling[];
   /** Client writes accepted here, by op key: a duplicated request is not written twice. */
   accepted: Record<string, true>;
+  /**
+   * After losing its disk the replica no longer knows how many changes it originated: it accepts
+   * no write until a neighbour's log has told it, or it would reuse the ids of its old changes.
+   */
+  rebuilding: boolean;
   // Volatile.
   /** Offline-capable clients that asked for every change. */
   attached: string[];
@@ -91,6 +96,7 @@ export function newReplica(id: string): ReplicaState {
     horizon: {},
     log: [],
     accepted: {},
+    rebuilding: false,
     attached: [],
     held: [],
     heldWrites: [],
@@ -101,7 +107,7 @@ export function newReplica(id: string): ReplicaState {
 
 /** What survives a crash: the disk (data, log, counters), or nothing if the disk is lost. */
 export function crashReplica(r: ReplicaState, diskLost: boolean): ReplicaState {
-  if (diskLost) return newReplica(r.id);
+  if (diskLost) return { ...newReplica(r.id), rebuilding: true };
   return { ...r, attached: [], held: [], heldWrites: [], persisting: [] };
 }
 
@@ -178,6 +184,14 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
   // The write happens after everything this replica has heard of: with causality tracked it waits
   // until all of that is applied here, so no replica can store it before what it depends on.
   write = { ...write, deps: horizonOf(r) };
+  if (r.rebuilding) {
+    r.heldWrites.push({ write, from, ev: env.ctx.event });
+    env.out.note(`held ${op.key}: ${r.id} lost its disk and waits for its neighbours' logs before writing`, {
+      op: op.key,
+    });
+    recordHeld(r, env);
+    return;
+  }
   if (tracked(env) && !covers(r.have, write.deps)) {
     if (r.heldWrites.some((w) => w.write.op.key === op.key)) return;
     r.heldWrites.push({ write, from, ev: env.ctx.event });
@@ -209,6 +223,8 @@ function crdtOp(op: OpInfo, ts: number): CrdtOp {
 function applyLocal(r: ReplicaState, env: ReplicaEnv, write: ClientWrite, from: string, ev: number): void {
   const op = write.op;
   const key = op.dataKey;
+  // Own changes learnt back from a neighbour after a disk loss count: never reuse their ids.
+  r.seq = Math.max(r.seq, r.have.applied[r.id] ?? 0, ...(r.have.extra[r.id] ?? []));
   const deps = merge(merge(r.have.applied, write.deps), { [r.id]: r.seq });
   r.seq++;
   const change: Change = { origin: r.id, seq: r.seq, deps, key, op: op.key };
@@ -429,9 +445,9 @@ function releaseHeld(r: ReplicaState, env: ReplicaEnv): void {
     startPersist(r, env, { kind: 'remote', t: h.t, from: h.from });
     released = true;
   }
-  for (let i = 0; i < r.heldWrites.length; i++) {
+  for (let i = 0; i < r.heldWrites.length && !r.rebuilding; i++) {
     const w = r.heldWrites[i]!;
-    if (covers(r.have, w.write.deps)) {
+    if (!tracked(env) || covers(r.have, w.write.deps)) {
       r.heldWrites.splice(i--, 1);
       env.out.note(`released ${w.write.op.key}: ${r.id} has now applied what ${w.from} had seen`, {
         op: w.write.op.key,
@@ -457,6 +473,7 @@ export function syncRequest(r: ReplicaState, subscribe = false): SyncRequest {
   const have: Have = { applied: { ...r.have.applied }, extra: {} };
   for (const o in r.have.extra) have.extra[o] = r.have.extra[o]!.slice();
   const msg: SyncRequest = { type: 'SyncRequest', have, horizon: horizonOf(r) };
+  if (r.rebuilding) msg.rebuilding = true;
   return subscribe ? { ...msg, subscribe } : msg;
 }
 
@@ -471,7 +488,7 @@ export function answerSync(r: ReplicaState, env: ReplicaEnv, req: SyncRequest, f
     const c = t.change;
     if (!hasApplied(req.have, c.origin, c.seq)) changes.push({ change: c, path: [...t.path, r.id] });
   }
-  if (changes.length === 0) return;
+  if (changes.length === 0 && !req.rebuilding) return;
   const msg: SyncResponse = { type: 'SyncResponse', changes, horizon: horizonOf(r) };
   env.out.send(from, msg);
 }
@@ -484,4 +501,9 @@ export function receiveSync(r: ReplicaState, env: ReplicaEnv, res: SyncResponse,
     });
   }
   for (const t of missing) receiveChange(r, env, t, from, true);
+  if (r.rebuilding) {
+    r.rebuilding = false;
+    env.out.note(`${r.id} has rebuilt from ${from}'s log and accepts writes again`);
+    releaseHeld(r, env);
+  }
 }

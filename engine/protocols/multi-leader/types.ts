@@ -96,6 +96,8 @@ export interface SyncRequest {
   have: Have;
   /** An offline-capable client asks its leader to keep sending it every change. */
   subscribe?: boolean;
+  /** The sender lost its disk: answer even with nothing, so it learns it may write again. */
+  rebuilding?: boolean;
   horizon: VersionVector;
   [field: string]: unknown;
 }
