@@ -425,3 +425,34 @@ describe('failover timing', () => {
     expect([d.severity, d.text]).toEqual(['warning', '12ms']);
   });
 });
+
+describe('one message per mistake', () => {
+  it('reports a misspelt action once, with its fix', () => {
+    const text = `${SL}${ALICE}events:\n  - { at: 0ms, wirte: { key: k, value: 1 } }\n`;
+    const r = parseScenario(text);
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['unknown-key', 'unknown key `wirte` in `events[0]`; did you mean `write`?'],
+    ]);
+  });
+});
+
+describe('messages for values with several forms', () => {
+  it('gives the reason of the form the value was written in', () => {
+    const d = only(`${SL}network: { latency: 2ms..1ms }\nevents: []\n`, 'type');
+    expect(d.message).toBe('`latency`: range start 2ms is after its end');
+    expect(d.text).toBe('2ms..1ms');
+  });
+
+  it('lists every form and suggests the close word otherwise', () => {
+    const d = only(`${SL}events: []\nexpect:\n  - convergd\n`, 'bad-value');
+    expect(d.message).toBe(
+      '`expect[0]` must be converged, or a map with op, anomaly, no, leader or state; did you mean converged?',
+    );
+    expect(d.fix?.replacement).toBe('converged');
+  });
+
+  it('explains that yes is not a boolean in YAML 1.2', () => {
+    const d = only(`${LL}  readRepair: yes\nevents: []\n`, 'type');
+    expect(d.message).toBe('`readRepair` must be true or false: YAML 1.2 reads yes as a string');
+  });
+});

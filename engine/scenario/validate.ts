@@ -90,7 +90,7 @@ function describe(t: SchemaType): string {
     case 'string':
       return t.ref ? REF_WHAT[t.ref] : 'a string';
     case 'enum':
-      return `one of ${t.values.map((v) => v.value).join(', ')}`;
+      return t.values.length === 1 ? t.values[0].value : `one of ${t.values.map((v) => v.value).join(', ')}`;
     case 'number': {
       const base = t.integer ? 'an integer' : 'a number';
       if (t.min !== undefined && t.max !== undefined) return `${base} between ${t.min} and ${t.max}`;
@@ -293,6 +293,9 @@ function checkNode(
       return ok(raw);
     }
     case 'boolean': {
+      if (typeof raw === 'string' && /^(yes|no|on|off|y|n)$/i.test(raw)) {
+        return bad(`\`${place.label}\` must be ${describe(t)}: YAML 1.2 reads ${raw} as a string`);
+      }
       if (typeof raw !== 'boolean' || (t.only !== undefined && raw !== t.only)) {
         return bad(`\`${place.label}\` must be ${describe(t)}, not ${show(raw)}`);
       }
@@ -553,9 +556,10 @@ function checkKeyGroups(out: CheckedMap, t: ObjectType, place: Place, range: Off
   for (const group of t.exactlyOne ?? []) {
     const present = group.keys.filter((k) => out.allKeys.has(k));
     if (present.length === 0) {
-      const keys = [...out.allKeys.keys()];
-      const stray = keys.find((k) => !Object.hasOwn(t.properties, k));
-      const hint = stray ? '' : ` (e.g. ${group.example})`;
+      const stray = [...out.allKeys.keys()].filter((k) => !Object.hasOwn(t.properties, k));
+      // A misspelt action (`wirte`) already has its "did you mean"; one message is enough.
+      if (stray.some((k) => closest(k, group.keys))) continue;
+      const hint = stray.length ? '' : ` (e.g. ${group.example})`;
       report(
         ctx,
         'error',
@@ -599,10 +603,11 @@ function checkArray(
   }
   const items = node && isSeq(node) ? node.items : [];
   const out: CheckedSeq = { kind: 'seq', items: [], range, schema: t };
-  const itemLabel = place.label.endsWith(' item') ? place.label : `${place.label} item`;
-  for (const item of items) {
-    const n = item as Node | null;
-    out.items.push(checkNode(n, t.items, { label: itemLabel, keyRange: rangeOf(n, range) }, ctx));
+  for (let i = 0; i < items.length; i++) {
+    const n = items[i] as Node | null;
+    out.items.push(
+      checkNode(n, t.items, { label: `${place.label}[${i}]`, keyRange: rangeOf(n, range) }, ctx),
+    );
   }
   if (t.minItems !== undefined && items.length < t.minItems) {
     report(
@@ -614,6 +619,21 @@ function checkArray(
     );
   }
   return out;
+}
+
+/** Whether a scalar was evidently written in the form of `t` (for picking the best message). */
+function looksLike(t: SchemaType, raw: unknown): boolean {
+  if (typeof raw !== 'string') return false;
+  switch (t.kind) {
+    case 'range':
+      return raw.includes('..');
+    case 'link':
+      return raw.includes('->');
+    case 'duration':
+      return /^[+-]?[\d.]/.test(raw) && !raw.includes('..');
+    default:
+      return false;
+  }
 }
 
 function discriminators(t: ObjectType): string[] {
@@ -679,8 +699,10 @@ function checkUnion(
     report(ctx, 'error', 'type', range, `\`${place.label}\` must be ${t.what}`);
     return undefined;
   }
-  if (scalars.length === 1)
+  if (scalars.length === 1 && scalars[0].kind !== 'enum') {
     return familyCheck(scalars[0]) ? checkNode(node, scalars[0], place, ctx) : undefined;
+  }
+  const failures: { v: SchemaType; diagnostics: Diagnostic[] }[] = [];
   for (const v of scalars) {
     const scratch: ValidateContext = { ...ctx, diagnostics: [], symbols: [] };
     const c = checkNode(node, v, place, scratch);
@@ -689,8 +711,16 @@ function checkUnion(
       ctx.symbols.push(...scratch.symbols);
       return familyCheck(v) ? c : undefined;
     }
+    failures.push({ v, diagnostics: scratch.diagnostics });
   }
   const raw = node && isScalar(node) ? node.value : null;
+  // When the value clearly meant one of the forms (`2ms..1ms` is a range), that form's own message
+  // says more than the list of forms.
+  const meant = failures.filter((f) => looksLike(f.v, raw));
+  if (meant.length === 1) {
+    ctx.diagnostics.push(...meant[0].diagnostics);
+    return undefined;
+  }
   const enumValues = scalars.flatMap((v) => (v.kind === 'enum' ? v.values.map((e) => e.value) : []));
   const guess = typeof raw === 'string' ? closest(raw, enumValues) : undefined;
   report(
