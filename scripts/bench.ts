@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     const ratio = floor.eventsPerSecond / engine.eventsPerSecond;
     console.log(`engine (${scenario.title}): ${fmt(engine)}`);
     console.log(`floor  (bare binary-heap loop, ${actors} actors): ${fmt(floor)}`);
-    console.log(`engine cost per event = ${ratio.toFixed(2)}x the floor's (goal <= 5x); goals: >= 1,000,000 events/s, <= 100 bytes/event`);
+    console.log(
+      `engine cost per event = ${ratio.toFixed(2)}x the floor's (goal <= 5x); goals: >= 1,000,000 events/s, <= 100 bytes/event`,
+    );
     results.engine = { ...engine, floor, ratio };
   }
   if (process.env.BENCH_JSON) console.log(JSON.stringify(results));

@@ -337,7 +337,7 @@ export class TraceRecorder extends Trace {
     }
     let list = this.perActor[actor]!;
     if (n === list.length) {
-      list = grow(list, Math.ceil(list.length * 1.5));
+      list = grow(list, Math.max(16, Math.ceil(list.length * 1.5)));
       this.perActor[actor] = list;
     }
     list[n] = id;
@@ -353,7 +353,7 @@ export class TraceRecorder extends Trace {
   registerMessage(from: number, to: number, type: string, payload: Message): number {
     const m = this.messageCount;
     if (m === this.msgFrom.length) {
-      const size = Math.ceil(m * 1.5);
+      const size = Math.max(16, Math.ceil(m * 1.5));
       this.msgFrom = grow(this.msgFrom, size);
       this.msgTo = grow(this.msgTo, size);
       this.msgType = grow(this.msgType, size);
@@ -412,6 +412,30 @@ export class TraceRecorder extends Trace {
     this.count = length;
   }
 
+  /**
+   * Release the slack that growth left in every column, so a finished trace holds exactly what it
+   * stores. Appending afterwards still works (the columns grow again).
+   */
+  compact(): void {
+    const n = this.count;
+    this.times = this.times.slice(0, n);
+    this.actorCol = this.actorCol.slice(0, n);
+    this.kindCol = this.kindCol.slice(0, n);
+    this.causeCol = this.causeCol.slice(0, n);
+    this.lineCol = this.lineCol.slice(0, n);
+    this.seqCol = this.seqCol.slice(0, n);
+    this.rowCol = this.rowCol.slice(0, n);
+    this.msgCol = this.msgCol.slice(0, n);
+    this.details = this.details.slice(0, n);
+    this.capacity = n;
+    this.rows = this.rows.slice(0, this.rowCount * this.width);
+    const m = this.messageCount;
+    this.msgFrom = this.msgFrom.slice(0, m);
+    this.msgTo = this.msgTo.slice(0, m);
+    this.msgType = this.msgType.slice(0, m);
+    this.perActor = this.perActor.map((list, a) => list.slice(0, this.perActorCount[a]!));
+  }
+
   private newRow(): number {
     if ((this.rowCount + 1) * this.width > this.rows.length)
       this.rows = grow(this.rows, this.rows.length * 2);
@@ -419,7 +443,7 @@ export class TraceRecorder extends Trace {
   }
 
   private enlarge(): void {
-    const size = Math.ceil(this.capacity * 1.5);
+    const size = Math.max(16, Math.ceil(this.capacity * 1.5));
     const details = new Array<EventDetail | undefined>(size);
     for (let i = 0; i < this.count; i++) details[i] = this.details[i];
     this.details = details;

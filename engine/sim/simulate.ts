@@ -145,21 +145,33 @@ interface ActorRuntime {
   storage: RandomStream;
 }
 
-/** Copies siblings so a protocol mutating its own objects later cannot rewrite history. */
-function copySiblings(list: Sibling[]): Sibling[] {
-  const out = new Array<Sibling>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!;
-    const c: Sibling = { ...s };
-    if (s.vv) c.vv = { ...s.vv };
-    if (s.ops) c.ops = s.ops.slice();
-    out[i] = c;
+/**
+ * The trace keeps what protocols hand to `out` by reference: a protocol must never mutate a
+ * message, sibling or field value after handing it over (it builds a new one instead). Under test
+ * that rule is enforced by freezing what was handed over, so a violation fails loudly at the
+ * mutation instead of silently rewriting history.
+ */
+const FREEZE_HANDED_OVER = typeof process !== 'undefined' && process.env?.VITEST !== undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
   }
-  return out;
+  return value;
 }
 
-function snapshotValue(value: unknown): unknown {
-  return value === null || typeof value !== 'object' ? value : structuredClone(value);
+/** The sibling list as recorded: the array is copied (protocols often grow their own in place). */
+function recordedSiblings(list: Sibling[]): Sibling[] {
+  const copy = list.slice();
+  if (FREEZE_HANDED_OVER) for (const s of copy) deepFreeze(s);
+  return copy;
+}
+
+function recordedValue<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  // Field values are often a protocol's own live objects (a lag table, a log entry): copy them.
+  return structuredClone(value);
 }
 
 export class Simulation {
@@ -396,6 +408,7 @@ export class Simulation {
 
   private stop(reason: StopReason, message?: string): void {
     this.stopped = message ? { reason, message } : { reason };
+    this.trace.compact();
   }
 
   private execute(entry: Entry): void {
@@ -527,6 +540,7 @@ export class Simulation {
       return;
     }
     const msgId = this.trace.registerMessage(rt.index, target.index, msg.type, msg);
+    if (FREEZE_HANDED_OVER) deepFreeze(msg);
     const detail: MessageDetail = { msg: msgId, from: rt.index, to, type: msg.type, payload: msg };
     const id = this.trace.appendMessageEvent(this.now, rt.index, 'send', cause, lineOrUndefined(line), msgId);
     this.trace.stats.messages++;
@@ -675,7 +689,7 @@ export class Simulation {
 
   private recordData(rt: ActorRuntime, key: string, after: Sibling[]): void {
     const before = rt.data.get(key) ?? [];
-    const copy = copySiblings(after);
+    const copy = recordedSiblings(after);
     rt.data.set(key, copy);
     this.trace.append(
       this.now,
@@ -692,7 +706,7 @@ export class Simulation {
   }
 
   private recordField(rt: ActorRuntime, name: string, value: unknown): void {
-    const v = snapshotValue(value);
+    const v = recordedValue(value);
     rt.fields.set(name, v);
     this.trace.append(
       this.now,
@@ -708,7 +722,7 @@ export class Simulation {
   }
 
   private recordAppend(rt: ActorRuntime, name: string, item: unknown): void {
-    const v = snapshotValue(item);
+    const v = recordedValue(item);
     let list = rt.fields.get(name);
     if (!Array.isArray(list)) {
       list = [];

@@ -1,9 +1,9 @@
 // Engine throughput and memory against a floor: a bare binary-heap event loop doing the least a
 // discrete-event simulator can do per event (pop, schedule the next event, store time and actor).
 
-import { EventQueue } from '../../engine/sim/eventQueue';
 import type { ProtocolFamily } from '../../engine/protocols/protocol';
 import type { Scenario } from '../../engine/scenario/model';
+import { EventQueue } from '../../engine/sim/eventQueue';
 import { simulateWith } from '../../engine/sim/simulate';
 
 export interface LoopFigures {
@@ -41,7 +41,9 @@ export function floorLoop(events: number, actors: number): LoopFigures {
     times[n] = now;
     owners[n] = item.actor;
     n++;
-    queue.push(now + 1 + rand() * 9, { actor: (item.actor + 1 + Math.floor(rand() * (actors - 1))) % actors });
+    queue.push(now + 1 + rand() * 9, {
+      actor: (item.actor + 1 + Math.floor(rand() * (actors - 1))) % actors,
+    });
   }
   const seconds = (performance.now() - start) / 1000;
   const bytes = heapBytes() - before;
@@ -59,5 +61,11 @@ export function engineLoop(scenario: Scenario, family: ProtocolFamily): LoopFigu
   const events = run.trace.length;
   // Keep the trace reachable until after the measurement.
   if (run.trace.length !== events) throw new Error('unreachable');
-  return { events, seconds, eventsPerSecond: events / seconds, bytesPerEvent: bytes / events, stopReason: run.stopReason };
+  return {
+    events,
+    seconds,
+    eventsPerSecond: events / seconds,
+    bytesPerEvent: bytes / events,
+    stopReason: run.stopReason,
+  };
 }
