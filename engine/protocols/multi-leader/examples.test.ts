@@ -98,6 +98,17 @@ const checks: Record<string, (r: ReturnType<typeof run>) => void> = {
     expect(values('dc1', 'status')).toEqual(['closed']);
     expect(values('dc2', 'title')).toEqual(['Final draft']);
   },
+  'links-tree.scenario.yaml': ({ count, values, trace }) => {
+    expect(count('divergence')).toBe(1);
+    expect(values('dc4', 'specials')).toEqual(['pie']);
+    expect(values('dc1', 'specials')).toEqual([]);
+    let pathToDc4: unknown;
+    for (let i = 0; i < trace.length; i++) {
+      const d = trace.detail(i);
+      if (trace.kind(i) === 'deliver' && d?.to === 'dc4' && d.type === 'Forward') pathToDc4 = d.payload?.path;
+    }
+    expect(pathToDc4).toEqual(['dc2', 'dc1', 'dc3']);
+  },
   'offline-calendar.scenario.yaml': ({ count, values, notes }) => {
     expect(count('conflict')).toBe(1);
     expect(notes.some((n) => n.startsWith('alice is back online: pushing 1 offline write'))).toBe(true);
