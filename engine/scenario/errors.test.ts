@@ -456,3 +456,42 @@ describe('messages for values with several forms', () => {
     expect(d.message).toBe('`readRepair` must be true or false: YAML 1.2 reads yes as a string');
   });
 });
+
+describe('every other check, with the text it underlines', () => {
+  const cases: [string, string, string, 'error' | 'warning' | 'info'][] = [
+    ['out-of-range', `${SL}network: { drop: 1.5 }\nevents: []\n`, '1.5', 'error'],
+    ['too-few', 'scenario: t\ncluster:\n  replication: leaderless\n  nodes: []\nevents: []\n', '[]', 'error'],
+    ['multiple-times', `${SL}events:\n  - { at: 1ms, after: 2ms, crash: a }\n`, 'after', 'error'],
+    ['not-a-client', `${ML}${ALICE}events:\n  - { at: 0ms, offline: a }\n`, 'a', 'error'],
+    ['bad-link', `${SL}network:\n  links: { "a = b": { drop: 0.1 } }\nevents: []\n`, '"a = b"', 'error'],
+    ['undeclared-actor', `${SL}events:\n  - { at: 0ms, cut: "a -> zz" }\n`, 'zz', 'error'],
+    ['crash-crashed', `${SL}events:\n  - { at: 0ms, crash: b }\n  - { at: 1ms, crash: b }\n`, 'b', 'warning'],
+    ['online-not-offline', `${ML}${ALICE}events:\n  - { at: 0ms, online: alice }\n`, 'alice', 'warning'],
+    [
+      'duplicate-guarantee',
+      `${SL}clients:\n  c: { node: a, guarantees: [monotonic-reads, { monotonic-reads: { strategy: position } }] }\nevents: []\n`,
+      '{ monotonic-reads: { strategy: position } }',
+      'warning',
+    ],
+    ['placement-all-n', `${LL}  placement: all\n  n: 2\n  w: 2\n  r: 1\nevents: []\n`, 'all', 'warning'],
+    [
+      'wal-mixed-versions',
+      'scenario: t\ncluster:\n  replication: single-leader\n  log: wal\n  nodes: [a, { id: b, engineVersion: 2 }]\nevents: []\n',
+      'wal',
+      'info',
+    ],
+    ['alias', `${SL}${ALICE}events:\n  - { at: 0ms, write: { key: k, value: &v [*v] } }\n`, '*v', 'error'],
+  ];
+  for (const [code, text, underlined, severity] of cases) {
+    it(`reports ${code}`, () => {
+      const d = only(text, code);
+      expect([d.text, d.severity]).toEqual([underlined, severity]);
+    });
+  }
+
+  it('reports YAML warnings as warnings', () => {
+    const text = `${SL}events: []\ndescription: !unknown x\n`;
+    const r = parseScenario(text);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toContainEqual(['yaml-warning', 'warning']);
+  });
+});

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Diagnostic, SourceRange } from './diagnostics';
 import { locateAt } from './locate';
 import { parseScenario } from './parse';
@@ -43,7 +43,14 @@ function checkAll(text: string) {
     for (const rel of d.related ?? []) expect(rangeInside(text, rel.range)).toBe(true);
     expect(d.message.length).toBeGreaterThan(0);
   }
-  if (result?.scenario) expect(diagnostics.some((d) => d.severity === 'error')).toBe(false);
+  if (result?.scenario) {
+    expect(diagnostics.some((d) => d.severity === 'error')).toBe(false);
+    // Nothing is dropped silently: a valid scenario keeps every item the file lists.
+    const js = parse(text) as { events?: unknown[]; expect?: unknown[]; clients?: object };
+    expect(result.scenario.events).toHaveLength(js.events?.length ?? 0);
+    expect(result.scenario.expect).toHaveLength(js.expect?.length ?? 0);
+    expect(result.scenario.clients).toHaveLength(Object.keys(js.clients ?? {}).length);
+  }
 }
 
 const WORDS = [

@@ -132,7 +132,10 @@ function familiesText(f: readonly Replication[]): string {
 function toValue(node: Node | null, ctx: ValidateContext, label: string): Value | undefined {
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
-    if (ctx.depth > MAX_ALIAS_DEPTH || ctx.aliasBudget-- <= 0) return undefined;
+    if (ctx.depth > MAX_ALIAS_DEPTH || ctx.aliasBudget-- <= 0) {
+      report(ctx, 'error', 'alias', rangeOf(node, [0, 0]), 'aliases nest too deeply or expand too much');
+      return undefined;
+    }
     const target = node.resolve(ctx.doc);
     ctx.depth++;
     const v = target ? toValue(target as Node, ctx, label) : undefined;
