@@ -11,7 +11,6 @@ import type { ClientContext, ClientInput, ClientOperation, Out } from '../protoc
 import {
   answerSync,
   horizonOf,
-  learn,
   localWrite,
   newReplica,
   persisted,
@@ -73,6 +72,7 @@ function deviceEnv(state: ClientState, r: ReplicaState, ctx: ClientContext, out:
     out,
     config,
     nodes: ctx.nodes,
+    localFirst: true,
     targets(from) {
       return state.offline || from === ctx.spec.node ? [] : [ctx.spec.node];
     },
@@ -235,7 +235,6 @@ function onMessage(
     return;
   }
   if (!r || !env) return;
-  if ('horizon' in msg && !state.offline) learn(r, msg.horizon as VersionVector);
   if (state.offline) {
     out.note(`${ctx.self} is offline: ${msg.type} from ${from} not received`);
     return;

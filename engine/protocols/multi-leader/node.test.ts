@@ -149,7 +149,7 @@ describe('multi-leader node', () => {
     n.message('bob', write('k', 'x', 'bob#1', { deps: { dc2: 1 } }));
     expect(n.rec.data).toEqual([]);
     expect(n.rec.notes[0]).toMatch(
-      /^held bob#1: bob has seen changes dc1 has not applied yet; waiting for dc2's change 1/,
+      /^held bob#1: it must follow changes dc1 has heard of but not applied yet; waiting for dc2's change 1/,
     );
     n.message('dc2', replicate(change('dc2', 1, 'other', 'y', { dc2: 1 }), ['dc2']));
     expect(n.rec.data.map((d) => d.key)).toEqual(['other', 'k']);

@@ -84,6 +84,11 @@ export interface ReplicaEnv {
   targets(from: string): string[];
   /** Answers a client operation. */
   reply(to: string, reply: ClientReply): void;
+  /**
+   * An offline-capable client's own replica: its user's writes never wait (they must work
+   * offline), so they depend only on what the replica has applied.
+   */
+  localFirst?: boolean;
 }
 
 export function newReplica(id: string): ReplicaState {
@@ -183,7 +188,7 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
   learn(r, write.deps);
   // The write happens after everything this replica has heard of: with causality tracked it waits
   // until all of that is applied here, so no replica can store it before what it depends on.
-  write = { ...write, deps: horizonOf(r) };
+  write = { ...write, deps: env.localFirst ? { ...r.have.applied } : horizonOf(r) };
   if (r.rebuilding) {
     r.heldWrites.push({ write, from, ev: env.ctx.event });
     env.out.note(`held ${op.key}: ${r.id} lost its disk and waits for its neighbours' logs before writing`, {
@@ -196,7 +201,7 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
     if (r.heldWrites.some((w) => w.write.op.key === op.key)) return;
     r.heldWrites.push({ write, from, ev: env.ctx.event });
     env.out.note(
-      `held ${op.key}: ${from} has seen changes ${r.id} has not applied yet; waiting for ${missingText(r.have, write.deps)}`,
+      `held ${op.key}: it must follow changes ${r.id} has heard of but not applied yet; waiting for ${missingText(r.have, write.deps)}`,
       { op: op.key, key: op.dataKey, waitingFor: missingFor(r.have, write.deps) },
     );
     recordHeld(r, env);
