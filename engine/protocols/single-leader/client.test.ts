@@ -73,9 +73,7 @@ describe('single-leader client library', () => {
       'hold read: the client needs position 2, f1 has applied 0; waiting',
     );
     c.cut.clear();
-    c.advance(10);
-    c.fire('l', 'heartbeat');
-    c.pump();
+    c.heartbeats('l', 2); // behind for a whole interval: the follower asks to catch up
     expect(c.result('alice', r)).toMatchObject({ values: [{ value: 1 }], servedBy: 'f1' });
   });
 
@@ -143,9 +141,7 @@ describe('single-leader client library', () => {
       /^consistent-prefix: n3 may serve obs#\d+ only once it has applied position 1 of s1/,
     );
     c.cut.clear();
-    c.advance(10);
-    c.fire('n1', 'heartbeat');
-    c.pump();
+    c.heartbeats('n1', 2);
     expect(c.result('obs', q)).toMatchObject({ values: [{ value: 'question' }] });
   });
 });

@@ -13,7 +13,7 @@ import type { GroupState, SlMessage } from './types';
 type Msg<T extends SlMessage['type']> = Extract<SlMessage, { type: T }>;
 
 export function askCatchUp(env: Env, g: GroupState, why: string): void {
-  if (g.catchUpAsked || !g.leader || g.leader === env.s.self) return;
+  if (g.catchUpAsked || g.broken || !g.leader || g.leader === env.s.self) return;
   g.catchUpAsked = true;
   env.out.note(`catch-up: ${why}; asking ${g.leader} for the entries after position ${lastIndex(g)}`, {
     group: g.name,
@@ -106,6 +106,7 @@ export function onReplicate(env: Env, from: string, msg: Msg<'Replicate'>): void
       position: foreign.index,
     });
     setField(env, g, 'replicationError', detail);
+    g.broken = detail;
     send(env, from, {
       type: 'ReplicateReject',
       group: g.name,
@@ -160,7 +161,10 @@ export function onReplicate(env: Env, from: string, msg: Msg<'Replicate'>): void
     setField(env, g, 'commitIndex', commit);
   }
   if (appended) env.out.persist({ group: g.name, upTo: lastIndex(g), term: lastTerm(g) });
-  else ack(env, g, from);
+  else {
+    ack(env, g, from);
+    checkReady(env, g);
+  }
 }
 
 function ack(env: Env, g: GroupState, to: string): void {
@@ -179,9 +183,12 @@ export function onHeartbeat(env: Env, from: string, msg: Msg<'Heartbeat'>): void
   if (!g.awaitingSnapshot) {
     const t = termAt(g, msg.lastIndex);
     if (msg.lastIndex > lastIndex(g)) {
-      if (g.catchUpAsked)
-        g.catchUpAsked = false; // ask again at the next heartbeat if still behind
-      else askCatchUp(env, g, `behind: the leader is at position ${msg.lastIndex}, I have ${lastIndex(g)}`);
+      // Entries may still be on their way: ask only when a whole heartbeat interval brought nothing.
+      if (g.behindAt === lastIndex(g)) {
+        g.catchUpAsked = false;
+        askCatchUp(env, g, `behind: the leader is at position ${msg.lastIndex}, I have ${lastIndex(g)}`);
+      }
+      g.behindAt = lastIndex(g);
     } else if (t !== undefined && t !== msg.lastTerm) {
       if (g.catchUpAsked) g.catchUpAsked = false;
       else
@@ -193,7 +200,7 @@ export function onHeartbeat(env: Env, from: string, msg: Msg<'Heartbeat'>): void
     } else if (msg.term >= g.term) {
       dropStaleSuffix(env, g, msg.lastIndex, msg.term);
     }
-    if (g.readyAt < 0 && msg.seq > g.readySeq) g.readyAt = msg.lastIndex;
+    if (msg.lastIndex <= lastIndex(g)) g.behindAt = -1;
     const commit = Math.min(msg.commitIndex, g.applied);
     if (commit > g.commitIndex) {
       g.commitIndex = commit;
@@ -228,10 +235,7 @@ export function onSnapshot(env: Env, from: string, msg: Msg<'Snapshot'>): void {
   g.applied = msg.position;
   g.commitIndex = msg.position;
   g.awaitingSnapshot = false;
-  if (!g.ready) {
-    g.readyAt = -1; // fixed by the first message the leader sends after the snapshot
-    g.readySeq = msg.seq;
-  }
+  if (!g.ready) g.readyAt = -1; // fixed by the first Replicate, which the leader sends after the snapshot
   env.s.counter = Math.max(env.s.counter, msg.counter);
   setField(env, g, 'logStart', msg.position);
   setField(env, g, 'applied', msg.position);

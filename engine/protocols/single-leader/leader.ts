@@ -123,6 +123,22 @@ export function sendEntries(env: Env, g: GroupState, f: string): void {
   p.next = prevIndex + entries.length + 1;
 }
 
+/** Nothing to stream after a snapshot: say so, with the leader's position, so the node knows it is caught up. */
+function sendEmptyReplicate(env: Env, g: GroupState, f: string): void {
+  const last = lastIndex(g);
+  send(env, f, {
+    type: 'Replicate',
+    group: g.name,
+    term: g.term,
+    leader: env.s.self,
+    prevIndex: last,
+    prevTerm: termAt(g, last) ?? 0,
+    entries: [],
+    commitIndex: g.commitIndex,
+    leaderLast: last,
+  });
+}
+
 export function sendSnapshot(env: Env, g: GroupState, f: string): void {
   const p = progressFor(env, g, f);
   p.snapshotting = true;
@@ -152,7 +168,6 @@ export function sendSnapshot(env: Env, g: GroupState, f: string): void {
     data,
     deps,
     counter: env.s.counter,
-    seq: g.heartbeatSeq,
   });
 }
 
@@ -437,7 +452,8 @@ export function onSnapshotAck(env: Env, from: string, msg: Msg<'SnapshotAck'>): 
   p.snapshotting = false;
   p.match = Math.max(p.match, msg.position);
   p.next = msg.position + 1;
-  sendEntries(env, g, from);
+  if (p.next > lastIndex(g)) sendEmptyReplicate(env, g, from);
+  else sendEntries(env, g, from);
   updateLag(env, g);
 }
 

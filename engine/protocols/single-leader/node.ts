@@ -63,6 +63,7 @@ function newGroup(gc: GroupConfig, members: string[]): GroupState {
     prevote: false,
     heardLeader: false,
     catchUpAsked: false,
+    behindAt: -1,
     awaitingSnapshot: false,
     ready: true,
     heldReads: [],
@@ -71,7 +72,6 @@ function newGroup(gc: GroupConfig, members: string[]): GroupState {
     electionDue: null,
     leaderContact: Number.NEGATIVE_INFINITY,
     readyAt: 0,
-    readySeq: 0,
   };
 }
 

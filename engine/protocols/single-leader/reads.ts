@@ -39,7 +39,7 @@ export function onClientRead(env: Env, from: string, msg: Msg<'ClientRead'>): vo
   }
   if (!g.ready && g.role !== 'leader') {
     env.out.note(
-      `redirect: ${env.s.self} is still catching up after joining; read from the leader ${g.leader ?? '(unknown)'}`,
+      `redirect: ${env.s.self} is still catching up after joining; the client should read from ${g.leader ?? 'the leader (unknown)'}`,
       {
         op: msg.op,
         group: g.name,

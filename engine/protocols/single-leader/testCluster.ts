@@ -94,6 +94,15 @@ export class TestCluster {
     this.node(id, { kind: 'timer', name: timer });
   }
 
+  /** Let `n` heartbeat intervals pass on a leader, delivering everything after each. */
+  heartbeats(leader: string, n: number): void {
+    for (let i = 0; i < n; i++) {
+      this.advance(this.cfg.heartbeat);
+      this.fire(leader, 'heartbeat');
+      this.pump();
+    }
+  }
+
   op(client: string, action: Omit<ClientOperation, 'key' | 'client' | 'line'>, key?: string): string {
     const k = key ?? `${client}#${++this.opCount}`;
     this.client(client, { kind: 'op', op: { key: k, client, line: 1, ...action } });

@@ -115,6 +115,10 @@ export interface GroupState {
   heardLeader: boolean;
   /** Follower: a CatchUpRequest is outstanding. */
   catchUpAsked: boolean;
+  /** Follower: its last position when the previous heartbeat came (-1: it was not behind). */
+  behindAt: number;
+  /** Follower: replication cannot work (WAL from another engine version); it stops asking. */
+  broken?: string;
   /** Joining follower: waiting for the snapshot. */
   awaitingSnapshot: boolean;
   /** Joined node: serves reads once caught up. */
@@ -131,8 +135,6 @@ export interface GroupState {
   leaderContact: number;
   /** Joining follower: ready once applied reaches this position (-1: not known yet). */
   readyAt: number;
-  /** Joining follower: heartbeats up to this sequence number predate the snapshot. */
-  readySeq: number;
 }
 
 export interface HeldRead {
@@ -230,8 +232,6 @@ export type SlMessage =
       data: Record<string, Sibling>;
       deps: Record<string, Positions>;
       counter: number;
-      /** The leader's heartbeat sequence number when it took the snapshot. */
-      seq: number;
     }
   | { type: 'SnapshotAck'; group: string; term: number; position: number }
   | {
