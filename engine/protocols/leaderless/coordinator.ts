@@ -54,6 +54,8 @@ interface QuorumRequest {
   answered: Set<string>;
   /** Every node this request has been sent to. */
   tried: Set<string>;
+  /** The first replica that answered (what `servedBy` names when the client coordinates). */
+  first?: string;
   /** Reads: each responder's copy. */
   replies: Map<string, StoredObject | undefined>;
   merged?: StoredObject;
@@ -245,12 +247,13 @@ export function onReply(
   if (!req || req.key !== msg.key) return false;
   if (req.answered.has(from) || !req.tried.has(from)) return true;
   req.answered.add(from);
+  req.first ??= from;
   host.out.cancelTimer(`attempt:${req.id}:${from}`);
   if (msg.type === 'PutAck') {
     req.context = mergeContexts(req.context, msg.context);
     if (!req.done && req.answered.size >= req.needed) {
       req.done = true;
-      host.answer(req.client, req.op, { ok: true, context: req.context, servedBy: host.ctx.self });
+      host.answer(req.client, req.op, { ok: true, context: req.context, servedBy: servedBy(host, req) });
     }
   } else {
     const copy = msg.object ?? undefined;
@@ -263,7 +266,7 @@ export function onReply(
         ok: true,
         values: visibleValues(req.merged),
         context: contextOf(host.cfg.versioning, req.merged),
-        servedBy: host.ctx.self,
+        servedBy: servedBy(host, req),
       });
       repair(host, req, [...req.replies.keys()]);
     } else if (req.done) {
@@ -275,6 +278,11 @@ export function onReply(
   }
   if (finished(req)) close(cs, host, req);
   return true;
+}
+
+/** The coordinating node, or — when the client coordinates — the first replica that answered. */
+function servedBy(host: CoordinatorHost, req: QuorumRequest): string | undefined {
+  return host.cfg.coordinator === 'node' ? host.ctx.self : req.first;
 }
 
 function repair(host: CoordinatorHost, req: QuorumRequest, responders: string[]): void {
@@ -318,7 +326,10 @@ export function onTimer(cs: CoordinatorState, host: CoordinatorHost, name: strin
       const what = req.kind === 'write' ? 'acks' : 'replies';
       const reason = `quorum not reached: ${got} of ${req.needed} ${what}`;
       host.out.note(reason, { op: req.op, key: req.key, answered: [...req.answered].sort() });
-      host.answer(req.client, req.op, { ok: false, error: reason, servedBy: host.ctx.self });
+      const failed: OpResult = { ok: false, error: reason };
+      const by = servedBy(host, req);
+      if (by) failed.servedBy = by;
+      host.answer(req.client, req.op, failed);
     }
     close(cs, host, req);
     return true;

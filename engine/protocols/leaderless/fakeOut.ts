@@ -69,7 +69,12 @@ export function fakeContext(
   cluster: Partial<Omit<LeaderlessConfig, 'nodes' | 'replication'>> = {},
   clock = 0,
 ): ClientContext {
-  const scenario: Scenario = leaderlessScenario({ nodes, cluster, clients: [{ id: 'alice', node: nodes[0]! }], items: [] });
+  const scenario: Scenario = leaderlessScenario({
+    nodes,
+    cluster,
+    clients: [{ id: 'alice', node: nodes[0]! }],
+    items: [],
+  });
   return {
     self,
     now: clock,

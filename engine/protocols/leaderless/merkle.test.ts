@@ -6,7 +6,17 @@ function store(entries: Record<string, string>): Map<string, StoredObject> {
   const m = new Map<string, StoredObject>();
   let i = 0;
   for (const [key, value] of Object.entries(entries))
-    m.set(key, applyWrite('dotted-version-vectors', undefined, { op: `w${i}`, value, tombstone: false, context: {}, dot: ['n1', ++i], origin: 'n1' }).obj);
+    m.set(
+      key,
+      applyWrite('dotted-version-vectors', undefined, {
+        op: `w${i}`,
+        value,
+        tombstone: false,
+        context: {},
+        dot: ['n1', ++i],
+        origin: 'n1',
+      }).obj,
+    );
   return m;
 }
 
@@ -40,7 +50,9 @@ describe('Merkle trees over key ranges', () => {
     const b = new Map(a);
     b.set('key3', store({ key3: 'other' }).get('key3')!);
     b.set('key11', store({ key11: 'other' }).get('key11')!);
-    expect(differingLeaves(a, b)).toEqual([...new Set([rangeOf('key3'), rangeOf('key11')])].sort((x, y) => x - y));
+    expect(differingLeaves(a, b)).toEqual(
+      [...new Set([rangeOf('key3'), rangeOf('key11')])].sort((x, y) => x - y),
+    );
   });
 
   it('finds nothing when the data agree', () => {

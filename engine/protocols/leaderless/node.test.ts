@@ -22,13 +22,21 @@ function node(self: string, settings: Settings = base) {
       const jobs = out.effects.filter((e) => e.kind === 'persist');
       if (jobs.length === 0) break;
       out.effects = out.effects.filter((e) => e.kind !== 'persist');
-      for (const j of jobs) if (j.kind === 'persist') onNode(state, { kind: 'persisted', data: j.data }, ctx, out);
+      for (const j of jobs)
+        if (j.kind === 'persist') onNode(state, { kind: 'persisted', data: j.data }, ctx, out);
     }
   };
   return { state, out, feed };
 }
 
-const clientPut = { type: 'ClientPut', op: 'alice#1', key: 'cart', value: ['milk'], context: {}, timeout: 1000 };
+const clientPut = {
+  type: 'ClientPut',
+  op: 'alice#1',
+  key: 'cart',
+  value: ['milk'],
+  context: {},
+  timeout: 1000,
+};
 
 describe('a coordinating node', () => {
   it('writes locally and to the other homes, and answers after w acks', () => {
@@ -62,7 +70,11 @@ describe('a coordinating node', () => {
 
   it('repairs a stale replica after a read, visibly', () => {
     const { out, feed } = node('n1', { ...base, versioning: 'version-numbers' });
-    feed({ kind: 'message', from: 'alice', msg: { type: 'ClientGet', op: 'alice#2', key: 'cart', timeout: 1000 } });
+    feed({
+      kind: 'message',
+      from: 'alice',
+      msg: { type: 'ClientGet', op: 'alice#2', key: 'cart', timeout: 1000 },
+    });
     const get = out.sent('Get')[0]!.msg as GetReply;
     const v1 = applyWrite('version-numbers', undefined, {
       op: 'bob#1',
@@ -120,7 +132,11 @@ describe('a fallback node', () => {
     };
     feed({ kind: 'message', from: 'n1', msg: put });
     expect(state.store.size).toBe(0); // a hint is not the node's own data
-    expect(out.effects).toContainEqual({ kind: 'field', name: 'hints', value: [{ home: 'n2', key: 'cart', ops: ['alice#1'] }] });
+    expect(out.effects).toContainEqual({
+      kind: 'field',
+      name: 'hints',
+      value: [{ home: 'n2', key: 'cart', ops: ['alice#1'] }],
+    });
     expect(out.sent('PutAck')[0]!.to).toBe('n1');
     expect(out.effects).toContainEqual({ kind: 'setTimer', name: 'handoff', after: 50, data: undefined });
     out.take();
@@ -143,7 +159,15 @@ describe('a fallback node', () => {
 describe('a replica', () => {
   it('stores a write only once even if the Put is delivered twice', () => {
     const { state, out, feed } = node('n2', { ...base, versioning: 'version-numbers' });
-    const put: Put = { type: 'Put', req: 1, key: 'cart', op: 'alice#1', value: 'milk', context: {}, origin: 'n1' };
+    const put: Put = {
+      type: 'Put',
+      req: 1,
+      key: 'cart',
+      op: 'alice#1',
+      value: 'milk',
+      context: {},
+      origin: 'n1',
+    };
     feed({ kind: 'message', from: 'n1', msg: put });
     feed({ kind: 'message', from: 'n1', msg: put });
     expect(state.store.get('cart')?.siblings).toHaveLength(1);
@@ -152,7 +176,16 @@ describe('a replica', () => {
 
   it('acknowledges a write that last-write-wins discards, and says so', () => {
     const { state, out, feed } = node('n2', { ...base, versioning: 'timestamps' });
-    const put = (op: string, ts: number): Put => ({ type: 'Put', req: 1, key: 'k', op, value: op, context: {}, ts, origin: 'n1' });
+    const put = (op: string, ts: number): Put => ({
+      type: 'Put',
+      req: 1,
+      key: 'k',
+      op,
+      value: op,
+      context: {},
+      ts,
+      origin: 'n1',
+    });
     feed({ kind: 'message', from: 'n1', msg: put('alice#1', 50) });
     feed({ kind: 'message', from: 'n3', msg: put('bob#1', 10) });
     expect(state.store.get('k')?.siblings.map((s) => s.op)).toEqual(['alice#1']);

@@ -22,7 +22,8 @@ describe('consistent-hashing ring', () => {
   it('places keys the same way every time, whatever order the nodes are declared in', () => {
     const a = new Ring(nodes, 'ring', 3, 8);
     const b = new Ring([...nodes].reverse(), 'ring', 3, 8);
-    for (const key of ['cart', 'profile', 'stock', 'x']) expect(a.preferenceList(key)).toEqual(b.preferenceList(key));
+    for (const key of ['cart', 'profile', 'stock', 'x'])
+      expect(a.preferenceList(key)).toEqual(b.preferenceList(key));
     expect(a.preferenceList('cart')).toEqual(['n5', 'n3', 'n2']);
   });
 

@@ -13,7 +13,12 @@ import {
   type WriteStamp,
 } from './versioning';
 
-function stamp(op: string, value: Value, context: CausalContext, extra: Partial<WriteStamp> = {}): WriteStamp {
+function stamp(
+  op: string,
+  value: Value,
+  context: CausalContext,
+  extra: Partial<WriteStamp> = {},
+): WriteStamp {
   return { op, value, tombstone: false, context, origin: 'n1', ...extra };
 }
 
@@ -32,7 +37,11 @@ function alternatingWriters(scheme: VersioningScheme, rounds: number): StoredObj
   for (let i = 0; i < rounds; i++) {
     const who = i % 2 === 0 ? 'a' : 'b';
     counter++;
-    const res = applyWrite(scheme, obj, stamp(`${who}#${i}`, `${who}${i}`, ctx[who]!, { dot: ['n1', counter] }));
+    const res = applyWrite(
+      scheme,
+      obj,
+      stamp(`${who}#${i}`, `${who}${i}`, ctx[who]!, { dot: ['n1', counter] }),
+    );
     obj = res.obj;
     ctx[who] = contextOf(scheme, obj);
   }
@@ -60,14 +69,20 @@ describe('version vectors and dotted version vectors', () => {
     let obj = applyWrite('version-vectors', undefined, stamp('a', 1, {}, { dot: ['n1', 1] })).obj;
     obj = applyWrite('version-vectors', obj, stamp('b', 2, {}, { dot: ['n2', 1] })).obj;
     expect(values(obj)).toEqual([1, 2]);
-    obj = applyWrite('version-vectors', obj, stamp('c', [1, 2], contextOf('version-vectors', obj), { dot: ['n1', 2] })).obj;
+    obj = applyWrite(
+      'version-vectors',
+      obj,
+      stamp('c', [1, 2], contextOf('version-vectors', obj), { dot: ['n1', 2] }),
+    ).obj;
     expect(values(obj)).toEqual([[1, 2]]);
     expect(obj.clock).toEqual({ n1: 2, n2: 1 });
   });
 
   it('ignores a write it has already seen', () => {
     const first = applyWrite('dotted-version-vectors', undefined, stamp('a', 1, {}, { dot: ['n1', 1] })).obj;
-    expect(applyWrite('dotted-version-vectors', first, stamp('a', 1, {}, { dot: ['n1', 1] })).changed).toBe(false);
+    expect(applyWrite('dotted-version-vectors', first, stamp('a', 1, {}, { dot: ['n1', 1] })).changed).toBe(
+      false,
+    );
   });
 
   it('does not resurrect a deleted value when a stale replica is merged in', () => {
