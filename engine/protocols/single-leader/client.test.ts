@@ -144,4 +144,30 @@ describe('single-leader client library', () => {
     c.heartbeats('n1', 2);
     expect(c.result('obs', q)).toMatchObject({ values: [{ value: 'question' }] });
   });
+
+  it('with `reads: sticky`, spreads clients over followers but keeps each on one', () => {
+    const c = new TestCluster(slConfig({ reads: 'sticky' }), { alice: {}, bob: {} });
+    const seen: Record<string, Set<string>> = { alice: new Set(), bob: new Set() };
+    for (let i = 0; i < 6; i++) {
+      for (const who of ['alice', 'bob']) {
+        const r = c.op(who, { kind: 'read', dataKey: 'x' });
+        c.pump();
+        seen[who]!.add(c.result(who, r)!.servedBy!);
+      }
+    }
+    expect(seen.alice!.size).toBe(1);
+    expect(seen.bob!.size).toBe(1);
+    expect([...seen.alice!, ...seen.bob!].every((n) => n === 'f1' || n === 'f2')).toBe(true);
+  });
+
+  it('stops retrying an operation the simulator has timed out', () => {
+    const c = new TestCluster(slConfig());
+    c.crash('l');
+    const w = c.op('alice', { kind: 'write', dataKey: 'x', value: 1 });
+    expect(c.clients.alice!.rec.timers[`retry:${w}`]).toBeGreaterThan(0);
+    c.client('alice', { kind: 'timedOut', opKey: w });
+    expect(c.clients.alice!.rec.timers[`retry:${w}`]).toBeUndefined();
+    c.client('alice', { kind: 'timer', name: `retry:${w}` });
+    expect(c.queue.filter((m) => m.from === 'alice').length).toBe(1);
+  });
 });

@@ -149,4 +149,30 @@ describe('single-leader replication', () => {
       expect.objectContaining({ op: w, ok: true, position: 2 }),
     ]);
   });
+
+  it('rebuilds a follower that lost its disk from position 0', () => {
+    const c = new TestCluster(slConfig());
+    c.op('alice', { kind: 'write', dataKey: 'x', value: 1 });
+    c.op('alice', { kind: 'write', dataKey: 'y', value: 2 });
+    c.pump();
+    c.crash('f1', true);
+    expect(c.nodes.f1!.state.data).toEqual({});
+    c.recover('f1');
+    c.heartbeats('l', 2);
+    expect(c.sentOfType('CatchUpRequest').find((m) => m.from === 'f1')!.msg).toMatchObject({ lastIndex: 0 });
+    expect(c.value('f1', 'x')).toBe(1);
+    expect(c.value('f1', 'y')).toBe(2);
+    expect(main(c, 'f1').term).toBe(1);
+  });
+
+  it('does not keep asking to catch up once WAL replication has failed', () => {
+    const cfg = slConfig({ log: 'wal' });
+    cfg.nodes[2] = { id: 'f2', engineVersion: 3, line: 1 };
+    const c = new TestCluster(cfg);
+    c.op('alice', { kind: 'write', dataKey: 'x', value: 1 });
+    c.pump();
+    c.heartbeats('l', 5);
+    expect(c.sentOfType('CatchUpRequest').filter((m) => m.from === 'f2')).toEqual([]);
+    expect(c.nodes.f2!.rec.fields.replicationError).toMatch(/engine v1 cannot be applied by engine v3/);
+  });
 });
