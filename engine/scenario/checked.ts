@@ -60,6 +60,8 @@ export interface SymbolOccurrence {
   start: number;
   end: number;
   declares: boolean;
+  /** The key whose value this is (`reads`, `crash`, ...), when the identifier is a value. */
+  key?: string;
 }
 
 export function entry(m: CheckedMap | undefined, key: string): Checked | undefined {

@@ -495,3 +495,26 @@ describe('every other check, with the text it underlines', () => {
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toContainEqual(['yaml-warning', 'warning']);
   });
 });
+
+describe('the add-a-client fix', () => {
+  it('appends after a client written as a block map', () => {
+    const text = `${SL}clients:\n  alice:\n    node: a\n    timeout: 2s\nevents:\n  - { at: 0ms, client: zed, read: k }\n`;
+    const fixed = applyFix(text, only(text, 'undeclared-client'));
+    expect(fixed).toContain('    timeout: 2s\n  zed: { node: a }\nevents:');
+    expect(parseScenario(fixed).scenario).toBeDefined();
+  });
+
+  it('adds a clients section at the end when there is no events key to put it before', () => {
+    const text = `${SL}expect: []\nevents: [{ at: 0ms, read: k }]`;
+    const d = only(text, 'no-clients');
+    const fixed = applyFix(text, d);
+    expect(parseScenario(fixed).scenario).toBeDefined();
+  });
+});
+
+describe('reads', () => {
+  it('suggests a routing mode for a misspelt one', () => {
+    const d = only(`${SL}clients:\n  c: { node: a, reads: folowers }\nevents: []\n`, 'undeclared-node');
+    expect(d.message).toBe('undeclared node `folowers`; did you mean `followers`?');
+  });
+});

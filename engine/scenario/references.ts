@@ -63,7 +63,9 @@ export function checkReferences(
       continue;
     }
     const kinds: RefKind[] = s.kind === 'actor' ? ['node', 'client'] : [s.kind];
-    const guess = closest(s.name, namesOf(kinds));
+    // `reads` takes a node or a routing mode: a misspelt mode should be suggested too.
+    const modes = s.key === 'reads' ? ['leader', 'followers', 'sticky'] : [];
+    const guess = closest(s.name, [...namesOf(kinds), ...modes]);
     const what = s.kind === 'actor' ? 'node or client' : s.kind;
     if (s.kind === 'client' && !guess) {
       const fix = addClientFix(s.name);

@@ -263,6 +263,7 @@ function checkNode(
         start: range[0],
         end: range[1],
         declares: t.declares === true,
+        key: place.label,
       });
       return ok(raw);
     }
