@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findAnomalies } from './findAnomalies';
+import { fixture, TraceBuilder } from './traceFixture';
+
+const lost = (b: TraceBuilder, scenario = fixture(b.nodes, b.clients)) =>
+  findAnomalies(b.trace, scenario).filter((a) => a.kind === 'lost-write');
+
+describe('lost-write', () => {
+  it('reports a write truncated from an old leader that the new leader never had', () => {
+    const b = new TraceBuilder(['old', 'new'], ['alice', 'bob']);
+    const w = b.writeVia(0, 'alice', 'old', 'x', 1);
+    b.crash(5, 'old');
+    b.writeVia(10, 'bob', 'new', 'x', 2);
+    b.recover(20, 'old');
+    const dropped = b.store(21, 'old', 'x', []);
+    b.ship(22, 'new', 'old', 'x');
+    const found = lost(b);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ event: dropped, key: 'x' });
+    expect(found[0]!.related).toEqual([w.request, w.store, w.response, dropped]);
+    expect(found[0]!.explain).toBe(
+      "alice's write x = 1 (op alice#1) was acknowledged at 2ms, but at the end no live replica holds it " +
+        'and no later write of x had seen it: old dropped it at 21ms.',
+    );
+  });
+
+  it('does not report a write overwritten by a write that saw it', () => {
+    const b = new TraceBuilder(['n1'], ['alice', 'bob']);
+    b.writeVia(0, 'alice', 'n1', 'x', 1);
+    b.readVia(3, 'bob', 'n1', 'x');
+    b.writeVia(6, 'bob', 'n1', 'x', 2);
+    expect(lost(b)).toEqual([]);
+  });
+
+  it('reports a write replaced by a concurrent one (last write wins)', () => {
+    const b = new TraceBuilder(['n1', 'n2'], ['alice', 'bob']);
+    const a = b.writeVia(0, 'alice', 'n1', 'x', 1);
+    b.writeVia(0, 'bob', 'n2', 'x', 2);
+    b.ship(5, 'n2', 'n1', 'x');
+    const found = lost(b);
+    expect(found.map((f) => f.related.includes(a.request))).toEqual([true]);
+    expect(found[0]!.explain).toContain("n1 replaced it at 6ms with bob's write x = 2 (op bob#1)");
+  });
+
+  it('reports a write that only a node down at the end still holds', () => {
+    const b = new TraceBuilder(['n1', 'n2'], ['alice']);
+    b.writeVia(0, 'alice', 'n1', 'x', 1);
+    const crash = b.crash(5, 'n1');
+    const found = lost(b);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.event).toBe(crash);
+    expect(found[0]!.explain).toContain('only n1 still holds it, and it is down');
+  });
+
+  it('does not report a write a live replica still holds, nor a failed write', () => {
+    const b = new TraceBuilder(['n1', 'n2'], ['alice', 'bob']);
+    b.writeVia(0, 'alice', 'n1', 'x', 1);
+    b.ship(3, 'n1', 'n2', 'x');
+    b.crash(5, 'n1');
+    const failed = b.request(6, 'bob', 'write', 'y', 1);
+    b.respond(20, failed, { ok: false, error: 'timeout' });
+    expect(lost(b)).toEqual([]);
+  });
+
+  it('reports an increment missing from a counter even though later increments happened', () => {
+    const b = new TraceBuilder(['dc1', 'dc2'], ['alice']);
+    b.writeVia(0, 'alice', 'dc1', 'likes', 1, { kind: 'increment' });
+    b.writeVia(5, 'alice', 'dc1', 'likes', 1, { kind: 'increment' });
+    const scenario = fixture(b.nodes, b.clients, {
+      replication: 'multi-leader',
+      types: { likes: 'counter' },
+    });
+    expect(lost(b, scenario).map((f) => f.explain.includes('op alice#1'))).toEqual([true]);
+  });
+});
