@@ -9,6 +9,8 @@ export interface MVEntry {
   tombstone?: boolean;
   vv: VersionVector;
   op: string;
+  /** The replica that accepted the write. */
+  replica: string;
 }
 
 export interface MVRegister {
@@ -37,7 +39,7 @@ export function assignMv(
   const vv = increment(mvContext(r), replica);
   return {
     type: 'mv-register',
-    entries: [tombstone ? { value: null, tombstone, vv, op } : { value, vv, op }],
+    entries: [tombstone ? { value: null, tombstone, vv, op, replica } : { value, vv, op, replica }],
   };
 }
 
