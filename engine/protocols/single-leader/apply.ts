@@ -5,17 +5,11 @@ import type { Sibling, Value } from '../protocol';
 import { type Env, setField } from './env';
 import { entryAt, lastIndex } from './log';
 import { evaluate, statementText } from './statement';
-import type { GroupState, LogEntry, Positions, WalEntry, WriteKind } from './types';
+import type { GroupState, LogEntry, Positions, SlMessage, WalEntry } from './types';
 import { applyWrite } from './writes';
 
-export interface WriteRequest {
-  op: string;
-  write: WriteKind;
-  key: string;
-  value?: Value;
-  by?: number;
-  deps?: Positions;
-}
+/** What the leader needs from a client write. */
+export type WriteRequest = Omit<Extract<SlMessage, { type: 'ClientWrite' }>, 'type' | 'group'>;
 
 function currentValue(env: Env, key: string): Value | undefined {
   const sib = env.s.data[key];

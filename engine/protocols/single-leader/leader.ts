@@ -359,11 +359,23 @@ function higherTerm(env: Env, g: GroupState, term: number, from: string): boolea
   return true;
 }
 
-export function onReplicateAck(env: Env, from: string, msg: Msg<'ReplicateAck'>): void {
+/** A follower's answer to this leader: its group and progress, or nothing if this node no longer leads. */
+function fromFollower(
+  env: Env,
+  from: string,
+  msg: { group: string; term: number },
+): { g: GroupState; p: FollowerProgress } | undefined {
   const g = env.s.groups[msg.group];
-  if (!g || higherTerm(env, g, msg.term, from) || g.role !== 'leader') return;
+  if (!g || higherTerm(env, g, msg.term, from) || g.role !== 'leader') return undefined;
   const p = progressFor(env, g, from);
   p.heard = env.ctx.now;
+  return { g, p };
+}
+
+export function onReplicateAck(env: Env, from: string, msg: Msg<'ReplicateAck'>): void {
+  const found = fromFollower(env, from, msg);
+  if (!found) return;
+  const { g, p } = found;
   p.match = Math.max(p.match, Math.min(msg.applied, lastIndex(g)));
   if (msg.lastIndex + 1 > p.next) p.next = Math.min(msg.lastIndex + 1, lastIndex(g) + 1);
   sendEntries(env, g, from);
@@ -406,10 +418,9 @@ export function onReplicateReject(env: Env, from: string, msg: Msg<'ReplicateRej
 }
 
 export function onHeartbeatAck(env: Env, from: string, msg: Msg<'HeartbeatAck'>): void {
-  const g = env.s.groups[msg.group];
-  if (!g || higherTerm(env, g, msg.term, from) || g.role !== 'leader') return;
-  const p = progressFor(env, g, from);
-  p.heard = env.ctx.now;
+  const found = fromFollower(env, from, msg);
+  if (!found) return;
+  const { g } = found;
   const round = g.heartbeatRounds.find((r) => r.seq === msg.seq);
   if (round && !round.acks.includes(from)) {
     round.acks.push(from);
@@ -422,10 +433,9 @@ export function onHeartbeatAck(env: Env, from: string, msg: Msg<'HeartbeatAck'>)
 }
 
 export function onCatchUpRequest(env: Env, from: string, msg: Msg<'CatchUpRequest'>): void {
-  const g = env.s.groups[msg.group];
-  if (!g || higherTerm(env, g, msg.term, from) || g.role !== 'leader') return;
-  const p = progressFor(env, g, from);
-  p.heard = env.ctx.now;
+  const found = fromFollower(env, from, msg);
+  if (!found) return;
+  const { g, p } = found;
   if (p.stopped) return;
   const match = matchPoint(g, msg.runs, msg.lastIndex);
   p.match = Math.min(p.match, match);
@@ -445,10 +455,9 @@ export function onCatchUpRequest(env: Env, from: string, msg: Msg<'CatchUpReques
 }
 
 export function onSnapshotAck(env: Env, from: string, msg: Msg<'SnapshotAck'>): void {
-  const g = env.s.groups[msg.group];
-  if (!g || higherTerm(env, g, msg.term, from) || g.role !== 'leader') return;
-  const p = progressFor(env, g, from);
-  p.heard = env.ctx.now;
+  const found = fromFollower(env, from, msg);
+  if (!found) return;
+  const { g, p } = found;
   p.snapshotting = false;
   p.match = Math.max(p.match, msg.position);
   p.next = msg.position + 1;

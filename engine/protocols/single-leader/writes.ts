@@ -4,6 +4,12 @@
 import type { Value } from '../protocol';
 import type { WriteKind } from './types';
 
+/** A set-like value as a list: absent is empty, a scalar is a list of one. */
+function asList(current: Value | undefined): Value[] {
+  if (Array.isArray(current)) return current;
+  return current === undefined || current === null ? [] : [current];
+}
+
 /** The new value, or null with `tombstone` for a delete. */
 export function applyWrite(
   current: Value | undefined,
@@ -17,21 +23,13 @@ export function applyWrite(
     case 'increment':
       return { value: (typeof current === 'number' ? current : 0) + (by ?? 1), tombstone: false };
     case 'add': {
-      const list = Array.isArray(current)
-        ? current
-        : current === undefined || current === null
-          ? []
-          : [current];
+      const list = asList(current);
       const item = value ?? null;
       const has = list.some((v) => JSON.stringify(v) === JSON.stringify(item));
       return { value: has ? list : [...list, item], tombstone: false };
     }
     case 'remove': {
-      const list = Array.isArray(current)
-        ? current
-        : current === undefined || current === null
-          ? []
-          : [current];
+      const list = asList(current);
       const item = JSON.stringify(value ?? null);
       return { value: list.filter((v) => JSON.stringify(v) !== item), tombstone: false };
     }
