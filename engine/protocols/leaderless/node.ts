@@ -6,6 +6,7 @@
 // "receive, apply on storage, acknowledge" and its path for a read is "receive, respond".
 
 import type { LeaderlessConfig } from '../../scenario/model';
+import { formatVV } from '../common/versionVector';
 import type { Message, NodeInput, Out, ProtocolContext } from '../protocol';
 import {
   type AntiEntropyHost,
@@ -320,14 +321,11 @@ function applyPut(env: NodeEnv, from: string, msg: Put): void {
       out.data(msg.key, result.obj.siblings);
       const visible = visibleValues(result.obj).length;
       if (visible > 1)
-        out.note(
-          `${msg.key} now has ${visible} siblings: ${msg.op} is concurrent with values the writer had not seen`,
-          {
-            key: msg.key,
-            context: msg.context,
-            version: describeVersion(cfg.versioning, result.obj),
-          },
-        );
+        out.note(siblingsNote(cfg.versioning, msg, visible), {
+          key: msg.key,
+          context: msg.context,
+          version: describeVersion(cfg.versioning, result.obj),
+        });
     }
   }
   const ack: PutAck = {
@@ -337,6 +335,12 @@ function applyPut(env: NodeEnv, from: string, msg: Put): void {
     context: contextOf(cfg.versioning, state.store.get(msg.key)),
   };
   env.send(from, ack);
+}
+
+function siblingsNote(scheme: LeaderlessConfig['versioning'], msg: Put, visible: number): string {
+  if (scheme === 'version-vectors')
+    return `${msg.key} now has ${visible} siblings: the context of ${msg.op}, ${formatVV(msg.context.vv ?? {})}, has not seen the whole object, so the replica cannot tell which values it replaces and keeps them all`;
+  return `${msg.key} now has ${visible} siblings: ${msg.op} is concurrent with values its writer had not seen`;
 }
 
 function hintId(home: string, key: string): string {
