@@ -6,47 +6,36 @@ import { happensBefore } from '../../traces/causality';
 import type { Trace } from '../../traces/store';
 import type { Anomaly } from '../../traces/types';
 
+/** How many of the first `n` positions satisfy `below` (which must hold for a prefix): a binary search. */
+export function prefixLength(n: number, below: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (below(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A sorted list of event ids with next/previous lookups. */
 export class EventList {
   constructor(readonly ids: number[]) {}
 
   /** First id > e. */
   after(e: number): number | undefined {
-    const ids = this.ids;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ids[mid]! <= e) lo = mid + 1;
-      else hi = mid;
-    }
-    return ids[lo];
+    return this.ids[this.rank(e)];
   }
 
   /** Last id < e. */
   before(e: number): number | undefined {
-    const ids = this.ids;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ids[mid]! < e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? ids[lo - 1] : undefined;
+    const n = prefixLength(this.ids.length, (i) => this.ids[i]! < e);
+    return n > 0 ? this.ids[n - 1] : undefined;
   }
 
   /** How many ids are <= e (the hit number of e when e is in the list). */
   rank(e: number): number {
-    const ids = this.ids;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ids[mid]! <= e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return prefixLength(this.ids.length, (i) => this.ids[i]! <= e);
   }
 }
 
@@ -160,42 +149,28 @@ export class RunIndex {
 
   /** Anomalies visible at or before event e. */
   anomaliesUpTo(e: number): Anomaly[] {
-    const list = this.anomalies;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.event <= e) lo = mid + 1;
-      else hi = mid;
-    }
-    return list.slice(0, lo);
+    return this.anomalies.slice(
+      0,
+      prefixLength(this.anomalies.length, (i) => this.anomalies[i]!.event <= e),
+    );
+  }
+
+  /** How many of an actor's events are at or before e. */
+  private countOn(actor: number, e: number): number {
+    const trace = this.trace;
+    return prefixLength(trace.actorEventCount(actor), (i) => trace.actorEvent(actor, i) <= e);
   }
 
   /** The latest event of an actor at or before e. */
   latestOn(actor: number, e: number): number | undefined {
-    const trace = this.trace;
-    let lo = 0;
-    let hi = trace.actorEventCount(actor);
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (trace.actorEvent(actor, mid) <= e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? trace.actorEvent(actor, lo - 1) : undefined;
+    const n = this.countOn(actor, e);
+    return n > 0 ? this.trace.actorEvent(actor, n - 1) : undefined;
   }
 
   /** The first event of an actor after e. */
   nextOn(actor: number, e: number): number | undefined {
-    const trace = this.trace;
-    let lo = 0;
-    const count = trace.actorEventCount(actor);
-    let hi = count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (trace.actorEvent(actor, mid) <= e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < count ? trace.actorEvent(actor, lo) : undefined;
+    const n = this.countOn(actor, e);
+    return n < this.trace.actorEventCount(actor) ? this.trace.actorEvent(actor, n) : undefined;
   }
 
   /** Happens-before from the vector clocks. */

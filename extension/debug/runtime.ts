@@ -524,31 +524,25 @@ export class ReplicationRuntime {
 
   /** The first stop in (from, limit], logging logpoints on the way. */
   private scanForward(from: number, limit: number): StopInfo | undefined {
-    let pos = from;
-    for (;;) {
-      let best: number | undefined;
-      for (const s of this.sources) {
-        const x = s.list.after(pos);
-        if (x !== undefined && (best === undefined || x < best)) best = x;
-      }
-      if (best === undefined || best > limit) return undefined;
-      const stop = this.stopAt(best, true, pos);
-      if (stop) return stop;
-      pos = best;
-    }
+    return this.scan(from, limit, true);
   }
 
   /** The last stop in [limit, from). */
   private scanBackward(from: number, limit: number): StopInfo | undefined {
+    return this.scan(from, limit, false);
+  }
+
+  /** Visit the breakpoint candidates from `from` towards `limit`, nearest first, until one stops. */
+  private scan(from: number, limit: number, forwards: boolean): StopInfo | undefined {
     let pos = from;
     for (;;) {
       let best: number | undefined;
       for (const s of this.sources) {
-        const x = s.list.before(pos);
-        if (x !== undefined && (best === undefined || x > best)) best = x;
+        const x = forwards ? s.list.after(pos) : s.list.before(pos);
+        if (x !== undefined && (best === undefined || (forwards ? x < best : x > best))) best = x;
       }
-      if (best === undefined || best < limit) return undefined;
-      const stop = this.stopAt(best, false, pos);
+      if (best === undefined || (forwards ? best > limit : best < limit)) return undefined;
+      const stop = this.stopAt(best, forwards, pos);
       if (stop) return stop;
       pos = best;
     }

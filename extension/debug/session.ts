@@ -41,6 +41,7 @@ import {
   KeyState,
 } from './expressions';
 import {
+  type BreakpointResult,
   type Diagnostic,
   EXCEPTION_FILTERS,
   ReplicationRuntime,
@@ -447,13 +448,7 @@ export class ReplicationDebugSession extends LoggingDebugSession {
     const rt = this.rt(response);
     if (!rt) return;
     const results = rt.setFunctionBreakpoints(args.breakpoints);
-    response.body = {
-      breakpoints: results.map((r) => ({
-        id: r.id,
-        verified: r.verified,
-        ...(r.message ? { message: r.message } : {}),
-      })),
-    };
+    response.body = { breakpoints: results.map(toDapBreakpoint) };
     this.sendResponse(response);
   }
 
@@ -469,12 +464,7 @@ export class ReplicationDebugSession extends LoggingDebugSession {
     const results = rt.setExceptionFilters(
       [...options].map(([filterId, condition]) => (condition ? { filterId, condition } : { filterId })),
     );
-    response.body = {
-      breakpoints: results.map((r) => ({
-        verified: r.verified,
-        ...(r.message ? { message: r.message } : {}),
-      })),
-    };
+    response.body = { breakpoints: results.map(toDapBreakpoint) };
     this.sendResponse(response);
   }
 
@@ -508,13 +498,7 @@ export class ReplicationDebugSession extends LoggingDebugSession {
     const rt = this.rt(response);
     if (!rt) return;
     const results = rt.setDataBreakpoints(args.breakpoints);
-    response.body = {
-      breakpoints: results.map((r) => ({
-        id: r.id,
-        verified: r.verified,
-        ...(r.message ? { message: r.message } : {}),
-      })),
-    };
+    response.body = { breakpoints: results.map(toDapBreakpoint) };
     this.sendResponse(response);
   }
 
@@ -1202,6 +1186,12 @@ export class ReplicationDebugSession extends LoggingDebugSession {
       this.fail(response, (err as Error).message);
     }
   }
+}
+
+function toDapBreakpoint(r: BreakpointResult): DebugProtocol.Breakpoint {
+  const bp: DebugProtocol.Breakpoint = { id: r.id, verified: r.verified };
+  if (r.message) bp.message = r.message;
+  return bp;
 }
 
 function quoteName(id: string): string {
