@@ -34,11 +34,13 @@ export function normalizeNodes(cluster: CheckedMap | undefined, ctx: NormalizeCo
 }
 
 export function normalizeCluster(cluster: CheckedMap | undefined, ctx: NormalizeContext): ClusterConfig {
-  const replication = read<Replication | undefined>(cluster, 'replication') ?? 'single-leader';
+  const written = read<Replication | undefined>(cluster, 'replication');
+  // Without a valid family there is nothing to check the family's settings against.
+  const replication = written ?? 'single-leader';
   const nodes = normalizeNodes(cluster, ctx);
   switch (replication) {
     case 'single-leader':
-      return singleLeader(cluster, nodes, ctx);
+      return singleLeader(cluster, nodes, ctx, written !== undefined);
     case 'multi-leader':
       return multiLeader(cluster, nodes);
     case 'leaderless':
@@ -80,6 +82,7 @@ function singleLeader(
   cluster: CheckedMap | undefined,
   nodes: NodeSpec[],
   ctx: NormalizeContext,
+  check = true,
 ): SingleLeaderConfig {
   const leader = read<string | undefined>(cluster, 'leader') ?? nodes[0]?.id ?? '';
   const followers = followersOf(cluster, leader, nodes, true, ctx);
@@ -103,7 +106,7 @@ function singleLeader(
   }
   const shards = asMap(entry(cluster, 'shards'));
   if (shards) config.shards = normalizeShards(shards, nodes, ctx);
-  checkSingleLeader(cluster, config, ctx);
+  if (check) checkSingleLeader(cluster, config, ctx);
   return config;
 }
 

@@ -518,3 +518,17 @@ describe('reads', () => {
     expect(d.message).toBe('undeclared node `folowers`; did you mean `followers`?');
   });
 });
+
+describe('follow-on errors', () => {
+  it('judges no family setting when the family itself is wrong', () => {
+    const text =
+      'scenario: t\ncluster:\n  replication: leaderles\n  nodes: [a, b]\n  followers: { b: sync }\nevents:\n  - { at: 0ms, addNode: { id: c, as: replica } }\n';
+    expect(parseScenario(text).diagnostics.map((d) => d.code)).toEqual(['bad-value']);
+  });
+
+  it('points at the first line of a block item that lacks an action', () => {
+    const text = `${SL}events:\n  - at: 1ms\n    id: x\n`;
+    const d = only(text, 'missing-action');
+    expect([d.line, d.endLine, d.text]).toEqual([6, 6, 'at: 1ms']);
+  });
+});

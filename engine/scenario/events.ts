@@ -30,6 +30,8 @@ export interface EventsInput {
   /** The root map, to point the "add a client" fix at. */
   root: CheckedMap;
   addClientFix: (name: string) => { title: string; replacement: string; at: Offsets } | undefined;
+  /** Whether the file names a valid replication family (family checks need one). */
+  familyKnown: boolean;
 }
 
 export function normalizeEvents(input: EventsInput, ctx: NormalizeContext): ScenarioItem[] {
@@ -91,7 +93,7 @@ function itemOf(m: CheckedMap, at: number, index: number, input: EventsInput, ct
       '`client` only applies to client operations (write, read, delete, increment, add, remove)',
     );
   }
-  const action = faultActionOf(m, input.cluster, ctx);
+  const action = faultActionOf(m, input, ctx);
   if (!action) return undefined;
   const item: FaultItem = { type: 'fault', ...base, action };
   return item;
@@ -155,11 +157,8 @@ function clientActionOf(m: CheckedMap): ClientAction | undefined {
   return undefined;
 }
 
-function faultActionOf(
-  m: CheckedMap,
-  cluster: ClusterConfig,
-  ctx: NormalizeContext,
-): FaultAction | undefined {
+function faultActionOf(m: CheckedMap, input: EventsInput, ctx: NormalizeContext): FaultAction | undefined {
+  const { cluster } = input;
   const crash = entry(m, 'crash');
   if (crash) {
     if (crash.kind === 'scalar') return { kind: 'crash', node: crash.parsed as string, disk: 'kept' };
@@ -209,7 +208,7 @@ function faultActionOf(
     if (id === undefined) return undefined;
     const expected = ADD_NODE_ROLE[cluster.replication];
     const as = read<'follower' | 'leader' | 'replica' | undefined>(add, 'as') ?? expected;
-    if (as !== expected) {
+    if (as !== expected && input.familyKnown) {
       say(
         ctx,
         'error',

@@ -136,7 +136,11 @@ function normalize(root: CheckedMap, source: SourceText, ctx: NormalizeContext):
   const clients = normalizeClients(sub(root, 'clients'), cluster, ctx);
   const addClientFix = makeAddClientFix(root, source, cluster.nodes[0]?.id ?? 'n1');
   const eventsSeq = asSeq(entry(root, 'events'));
-  const events = normalizeEvents({ events: eventsSeq, cluster, clients, root, addClientFix }, ctx);
+  const familyKnown = entry(clusterMap, 'replication') !== undefined;
+  const events = normalizeEvents(
+    { events: eventsSeq, cluster, clients, root, addClientFix, familyKnown },
+    ctx,
+  );
   const networkMap = sub(root, 'network');
   const network = normalizeNetwork(networkMap, ctx);
   const run = normalizeRun(sub(root, 'run'));

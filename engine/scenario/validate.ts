@@ -609,9 +609,10 @@ function checkArray(
   const out: CheckedSeq = { kind: 'seq', items: [], range, schema: t };
   for (let i = 0; i < items.length; i++) {
     const n = items[i] as Node | null;
-    out.items.push(
-      checkNode(n, t.items, { label: `${place.label}[${i}]`, keyRange: rangeOf(n, range) }, ctx),
-    );
+    // Problems with a whole item point at its first line, not at every line of a block item.
+    const [start, end] = rangeOf(n, range);
+    const firstLine: Offsets = [start, Math.max(start, Math.min(end, ctx.src.lineEnd(ctx.src.line(start))))];
+    out.items.push(checkNode(n, t.items, { label: `${place.label}[${i}]`, keyRange: firstLine }, ctx));
   }
   if (t.minItems !== undefined && items.length < t.minItems) {
     report(
