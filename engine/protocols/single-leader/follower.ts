@@ -92,7 +92,27 @@ function lastIndexNote(ops: string[]): string {
   return ops.length === 1 ? `the entry of ${ops[0]}` : `the entries of ${ops.join(', ')}`;
 }
 
+/** Early Replicate messages kept while waiting for the one they follow (a small reorder buffer). */
+const EARLY_LIMIT = 32;
+
 export function onReplicate(env: Env, from: string, msg: Msg<'Replicate'>): void {
+  replicate(env, from, msg);
+  const g = env.s.groups[msg.group];
+  if (!g) return;
+  // Messages that overtook this one can be applied now.
+  for (;;) {
+    const ready = Object.keys(g.early)
+      .map(Number)
+      .filter((k) => k <= lastIndex(g))
+      .sort((a, b) => a - b)[0];
+    if (ready === undefined) return;
+    const early = g.early[ready]!;
+    delete g.early[ready];
+    if (early.term === g.term && early.leader === g.leader) replicate(env, early.leader, early);
+  }
+}
+
+function replicate(env: Env, from: string, msg: Msg<'Replicate'>): void {
   const g = env.s.groups[msg.group];
   if (!g || !acceptLeader(env, g, from, msg.term, 'Replicate')) return;
   if (g.awaitingSnapshot) return;
@@ -117,6 +137,12 @@ export function onReplicate(env: Env, from: string, msg: Msg<'Replicate'>): void
     return;
   }
   if (msg.prevIndex > lastIndex(g)) {
+    // Probably overtaken by a later message: keep it until the gap fills (a lost message is
+    // noticed at the next heartbeats, which trigger a catch-up).
+    if (Object.keys(g.early).length < EARLY_LIMIT) {
+      g.early[msg.prevIndex] = msg;
+      return;
+    }
     askCatchUp(
       env,
       g,

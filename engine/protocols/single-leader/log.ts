@@ -32,15 +32,44 @@ export function entriesBetween(g: GroupState, from: number, to: number): LogEntr
   return lo < hi ? g.log.slice(lo, hi) : [];
 }
 
-/** The log as runs of equal terms: [term, first index]. Small even for long logs. */
+interface RunsCache {
+  logStart: number;
+  length: number;
+  /** The last entry summarised: a different object at that place means the log was rewritten. */
+  last: LogEntry | undefined;
+  runs: [number, number][];
+}
+
+const runsCache = new WeakMap<GroupState, RunsCache>();
+
+/**
+ * The log as runs of equal terms: [term, first index]. Small even for long logs. Extended
+ * incrementally while the log only grows (catch-up requests ask for it often).
+ */
 export function termRuns(g: GroupState): [number, number][] {
-  const runs: [number, number][] = [];
-  if (g.logStart > 0) runs.push([g.logStartTerm, g.logStart]);
-  for (const e of g.log) {
-    const last = runs[runs.length - 1];
-    if (!last || last[0] !== e.term) runs.push([e.term, e.index]);
+  let c = runsCache.get(g);
+  const valid =
+    c !== undefined &&
+    c.logStart === g.logStart &&
+    c.length <= g.log.length &&
+    (c.length === 0 || g.log[c.length - 1] === c.last);
+  if (!c || !valid) {
+    c = {
+      logStart: g.logStart,
+      length: 0,
+      last: undefined,
+      runs: g.logStart > 0 ? [[g.logStartTerm, g.logStart]] : [],
+    };
+    runsCache.set(g, c);
   }
-  return runs;
+  for (let i = c.length; i < g.log.length; i++) {
+    const e = g.log[i]!;
+    const last = c.runs[c.runs.length - 1];
+    if (!last || last[0] !== e.term) c.runs.push([e.term, e.index]);
+  }
+  c.length = g.log.length;
+  c.last = g.log[g.log.length - 1];
+  return c.runs.map((r) => [r[0], r[1]]);
 }
 
 /** Term at `index` in a log described by `runs` whose last position is `last`. */

@@ -63,6 +63,7 @@ function newGroup(gc: GroupConfig, members: string[]): GroupState {
     prevote: false,
     heardLeader: false,
     catchUpAsked: false,
+    early: {},
     behindAt: -1,
     awaitingSnapshot: false,
     ready: true,
@@ -297,6 +298,7 @@ export function crash(s: NodeState, diskLost: boolean, ctx: ProtocolContext): No
     g.votes = [];
     g.prevote = false;
     g.catchUpAsked = false;
+    g.early = {};
     g.heartbeatRounds = [];
     g.electionDue = null;
   }

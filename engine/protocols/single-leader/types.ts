@@ -113,6 +113,8 @@ export interface GroupState {
   prevote: boolean;
   /** Heard from a live leader since the election timer was last armed. */
   heardLeader: boolean;
+  /** Follower: Replicate messages that overtook an earlier one, by the position they follow. */
+  early: Record<number, Extract<SlMessage, { type: 'Replicate' }>>;
   /** Follower: a CatchUpRequest is outstanding. */
   catchUpAsked: boolean;
   /** Follower: its last position when the previous heartbeat came (-1: it was not behind). */
