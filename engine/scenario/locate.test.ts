@@ -80,3 +80,21 @@ describe('documentIds', () => {
     expect(l.ids.nodes).toHaveLength(3);
   });
 });
+
+describe('locate and the schema agree on valid files', () => {
+  it('finds a schema type for every key and value of every spec example', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { schemaAt } = await import('./schemaQuery');
+    const dir = join(__dirname, 'fixtures');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      for (let offset = 0; offset <= text.length; offset++) {
+        const l = locateAt(text, offset);
+        const onWord = l.text.trim() !== '' && !text.slice(0, offset).split('\n').pop()?.includes('#');
+        if (!onWord) continue;
+        expect(schemaAt(l.path), `${f} @${offset} ${JSON.stringify(l)}`).toBeDefined();
+      }
+    }
+  });
+});

@@ -45,6 +45,7 @@ function step(t: SchemaType, seg: string | number): SchemaType | undefined {
   const r = resolveType(t);
   if (typeof seg === 'number') {
     if (r.kind === 'array') return r.items;
+    if (r.kind === 'value') return r; // lists inside data values hold values
     if (r.kind === 'union') {
       for (const v of r.variants) {
         const rv = resolveType(v);
