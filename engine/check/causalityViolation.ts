@@ -1,6 +1,6 @@
 // causality-violation: a replica applied a write before a write it depends on.
 //
-// Write B depends on write A when A's request happened before B's request (vector clocks: the
+// Write B depends on write A when A was sent before B was sent (History.dispatch; the
 // client of B had heard of A, directly or through any chain of messages; this covers a client's
 // own earlier writes and writes of other keys), or when B replaced A on the replica where B was
 // first stored (B was accepted on top of A). A replica violates causality when it stores A only
@@ -8,7 +8,7 @@
 // handler at the same instant count as one step (a snapshot installs many keys at once).
 // Increments of counters commute and are never reported as the late write.
 //
-// Cost: per replica, a vector-clock frontier of the requests of everything it has stored, so the
+// Cost: per replica, a vector-clock frontier of the dispatch events of everything it has stored, so the
 // "happened before something already stored" test is O(1) per newly stored op.
 
 import type { History, OpRecord } from './history';
@@ -33,8 +33,9 @@ export function findCausalityViolations(h: History): Finding[] {
   const flush = (v: ReplicaView): void => {
     for (const w of v.pending) {
       v.seen.add(w.key);
+      const sent = h.dispatch(w);
       for (let a = 0; a < width; a++) {
-        const c = trace.vcEntry(w.request, a);
+        const c = trace.vcEntry(sent, a);
         if (c > v.frontier[a]!) v.frontier[a] = c;
       }
     }
@@ -86,10 +87,10 @@ function overtaken(
   a: OpRecord,
   successors: string[] | undefined,
 ): { write: OpRecord; how: string } | undefined {
-  if (v.frontier[a.client]! >= h.trace.seq(a.request)) {
+  if (v.frontier[a.client]! >= h.trace.seq(h.dispatch(a))) {
     for (const o of v.seen) {
       const b = h.ops.get(o);
-      if (b && h.hb(a.request, b.request)) return { write: b, how: 'which happened before it' };
+      if (b && h.before(a, b)) return { write: b, how: 'which happened before it' };
     }
   }
   for (const o of successors ?? []) {

@@ -1,7 +1,7 @@
 // conflict: two concurrent writes of the same key met on one replica.
 //
-// Writes A and B of a key are concurrent when neither request happened before the other (vector
-// clocks). They conflict when a replica's state event shows both: kept side by side as siblings,
+// Writes A and B of a key are concurrent when neither was requested before the other was sent
+// (vector clocks; see History.dispatch). They conflict when a replica's state event shows both: kept side by side as siblings,
 // merged into one value (a sibling whose `ops` carries both), or one replacing the other. For a
 // replacement we also require that the two writes were first stored on their replicas
 // independently (concurrent first-store events): a single leader ordering two overlapping requests
@@ -50,7 +50,7 @@ export function findConflicts(h: History): Finding[] {
     if (!x || !y || x === y) return undefined;
     const a = h.ops.get(x);
     const b = h.ops.get(y);
-    if (!a || !b || !h.concurrent(a.request, b.request)) return undefined;
+    if (!a || !b || !h.concurrentOps(a, b)) return undefined;
     return [a, b];
   };
 

@@ -2,11 +2,11 @@
 //
 // A client's read reflected write B of key kb; a later read by the same client (requested after
 // the first was answered) of another key ka reflects neither write A of ka nor anything newer,
-// although A happened before B (A's request is in the causal past of B's request, by vector
+// although A happened before B (the event that sent A is in the causal past of the one that sent B, by vector
 // clocks) and A was acknowledged. "Nothing newer" means everything the later read reflects is
 // strictly older than A (see observation.ts). Same-key cases are monotonic-reads, not this.
 //
-// Cost: per client, the vector-clock join of the requests of the writes it has seen, kept per key
+// Cost: per client, the vector-clock join of the dispatch events of the writes it has seen, kept per key
 // with the two largest entries per actor, so excluding the read's own key is O(actors); the
 // newest A per writer is a binary search.
 
@@ -59,8 +59,9 @@ class ClientView {
         f = new Uint32Array(width);
         this.perKey.set(key, f);
       }
+      const sent = this.h.dispatch(b);
       for (let a = 0; a < width; a++) {
-        const v = trace.vcEntry(b.request, a);
+        const v = trace.vcEntry(sent, a);
         if (v <= f[a]!) continue;
         f[a] = v;
         if (this.top1Key[a] === key) this.top1[a] = v;
@@ -73,19 +74,19 @@ class ClientView {
     }
   }
 
-  /** Join of the clocks of seen writes' requests on keys other than `key`, entry for `actor`. */
+  /** Join of the clocks of seen writes' dispatches on keys other than `key`, entry for `actor`. */
   horizon(actor: number, key: string): number {
     return this.top1Key[actor] === key ? this.top2[actor]! : this.top1[actor]!;
   }
 }
 
-/** Last index in `list` (requests of one client, in order) whose request counter is <= `counter`. */
+/** The last write in `list` (one client's, in dispatch order) sent at or before its `counter`-th event. */
 function lastUpTo(h: History, list: readonly OpRecord[], counter: number): OpRecord | undefined {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (h.trace.seq(list[mid]!.request) <= counter) lo = mid + 1;
+    if (h.trace.seq(h.dispatch(list[mid]!)) <= counter) lo = mid + 1;
     else hi = mid;
   }
   return lo > 0 ? list[lo - 1] : undefined;
@@ -106,6 +107,7 @@ export function findConsistentPrefixViolations(h: History): Finding[] {
       }
       l.push(w);
     }
+    for (const l of m.values()) l.sort((x, y) => h.dispatch(x) - h.dispatch(y));
     ackedByKeyWriter.set(key, m);
   }
   const views = new Map<number, ClientView>();
@@ -158,7 +160,7 @@ function findEffect(
 ): { write: OpRecord; read: OpRecord } | undefined {
   for (let i = view.seen.length - 1; i >= 0; i--) {
     const s = view.seen[i]!;
-    if (s.write.info.dataKey !== key && h.hb(a.request, s.write.request)) return s;
+    if (s.write.info.dataKey !== key && h.before(a, s.write)) return s;
   }
   return undefined;
 }

@@ -20,6 +20,8 @@ export interface OpRecord {
   result?: OpResult;
   /** write, delete, increment, add or remove. */
   mutation: boolean;
+  /** Cached History.dispatch. */
+  dispatch?: number;
 }
 
 export interface KeyState {
@@ -28,6 +30,7 @@ export interface KeyState {
   event: number;
 }
 
+const MAX_CAUSE_STEPS = 64;
 const MUTATIONS = new Set(['write', 'delete', 'increment', 'add', 'remove']);
 
 export class History {
@@ -169,6 +172,37 @@ export class History {
 
   concurrent(a: number, b: number): boolean {
     return a !== b && !this.hb(a, b) && !this.hb(b, a);
+  }
+
+  /**
+   * The client event that sent the op on its way: found by walking back the cause chain of the
+   * op's first store until the client. A client library that holds an op until the previous one
+   * completes sends it later than its request event, knowing more; this is what it knew. Falls
+   * back to the request.
+   */
+  dispatch(op: OpRecord): number {
+    if (op.dispatch !== undefined) return op.dispatch;
+    let found = op.request;
+    let e = this.firstStore.get(op.key);
+    for (let step = 0; e !== undefined && step < MAX_CAUSE_STEPS; step++) {
+      if (this.trace.actorOf(e) === op.client) {
+        if (e > op.request) found = e;
+        break;
+      }
+      e = this.trace.cause(e);
+    }
+    op.dispatch = found;
+    return found;
+  }
+
+  /** Write a happened before write b: the event that sent a is in the causal past of the one that sent b. */
+  before(a: OpRecord, b: OpRecord): boolean {
+    return a !== b && this.hb(this.dispatch(a), this.dispatch(b));
+  }
+
+  /** Neither write happened before the other. */
+  concurrentOps(a: OpRecord, b: OpRecord): boolean {
+    return a !== b && !this.before(a, b) && !this.before(b, a);
   }
 
   acked(op: OpRecord): boolean {

@@ -32,6 +32,19 @@ describe('lost-write', () => {
     expect(lost(b)).toEqual([]);
   });
 
+  it('counts a queued write as sent when the client library sent it, after the previous ack', () => {
+    const b = new TraceBuilder(['r1'], ['c1']);
+    const first = b.request(0, 'c1', 'write', 'cart', ['milk']);
+    const second = b.request(1, 'c1', 'write', 'cart', ['milk', 'flour']);
+    b.deliver(2, b.send(0, 'c1', 'r1', 'Write', first.request));
+    b.store(2, 'r1', 'cart', [{ value: ['milk'], op: first.key }]);
+    b.deliver(3, b.send(2, 'r1', 'c1'));
+    b.respond(3, first, { ok: true, servedBy: 'r1' });
+    b.deliver(4, b.send(3, 'c1', 'r1'));
+    b.store(4, 'r1', 'cart', [{ value: ['milk', 'flour'], op: second.key }]);
+    expect(lost(b)).toEqual([]);
+  });
+
   it('reports a write replaced by a concurrent one (last write wins)', () => {
     const b = new TraceBuilder(['n1', 'n2'], ['alice', 'bob']);
     const a = b.writeVia(0, 'alice', 'n1', 'x', 1);

@@ -3,7 +3,7 @@
 // Write W (acknowledged ok) is lost when, at the end of the run, no live replica (node up at the
 // end, or an offline client's replica) holds it (as a sibling's `op` or in its `ops`, tombstones
 // included), and it was never overwritten by a causally later write: a state event that removed W
-// from a replica and kept a write W' of the key whose request happened after W's response or after
+// from a replica and kept a write W' of the key sent (History.dispatch) after W's response or after
 // a state event that stored W (W' saw W, so replacing W is an ordinary overwrite). Requiring the
 // replacement to be visible on a replica keeps the rule precise when vector clocks over-approximate
 // what a writer saw (heartbeats carry causality but no data): a write truncated from an old
@@ -62,8 +62,9 @@ function replacedByLater(h: History, w: OpRecord, after: Set<string>): boolean {
   for (const o of after) {
     const later = h.ops.get(o);
     if (!later || later === w) continue;
-    if (h.hb(w.response, later.request)) return true;
-    for (const e of h.storedOn.get(w.key)?.values() ?? []) if (h.hb(e, later.request)) return true;
+    const sent = h.dispatch(later);
+    if (h.hb(w.response, sent)) return true;
+    for (const e of h.storedOn.get(w.key)?.values() ?? []) if (h.hb(e, sent)) return true;
   }
   return false;
 }

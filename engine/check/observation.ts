@@ -42,13 +42,13 @@ export function observe(h: History, read: OpRecord): Observation | undefined {
 
 /**
  * Whether write `older` is strictly older than write `newer`: it was acknowledged before `newer`
- * was requested (real time), or its request happened before `newer`'s (causality). Unknown writes
+ * was requested (real time), or it was sent before `newer` was (causality, History.before). Unknown writes
  * are never older: the checkers must not guess.
  */
 export function isOlder(h: History, older: OpRecord | undefined, newer: OpRecord | undefined): boolean {
   if (!older || !newer || older === newer) return false;
   if (h.acked(older) && older.response < newer.request) return true;
-  return h.hb(older.request, newer.request);
+  return h.before(older, newer);
 }
 
 /**
@@ -61,8 +61,7 @@ export function reflects(h: History, obs: Observation, w: OpRecord): boolean {
   const v = JSON.stringify(w.info.value ?? null);
   for (const o of obs.ops) {
     const later = h.ops.get(o);
-    if (later && JSON.stringify(later.info.value ?? null) === v && h.hb(w.request, later.request))
-      return true;
+    if (later && JSON.stringify(later.info.value ?? null) === v && h.before(w, later)) return true;
   }
   return false;
 }
@@ -86,7 +85,7 @@ export function whyMissed(h: History, read: OpRecord, w: OpRecord): string {
   const stored = h.storedOn.get(w.key)?.get(actor);
   if (stored === undefined) return `${node} never applied it`;
   if (stored > read.request) return `${node} had not applied it yet (it did at ${h.time(stored)})`;
-  return 'the replicas that answered did not return it';
+  return `${node} had applied it at ${h.time(stored)} but no longer held it`;
 }
 
 /** Sorted, unique, valid event ids. */
