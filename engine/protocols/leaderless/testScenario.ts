@@ -23,6 +23,8 @@ export interface TestScenario {
   latency?: Distribution;
   links?: { from: string; to: string; latency: Distribution }[];
   storage?: Distribution;
+  /** Per-node storage write latency. */
+  storageNodes?: Record<string, Distribution>;
   clocks?: Record<string, { offset: number; drift: number }>;
   seed?: number;
   until?: number | 'quiet';
@@ -72,7 +74,9 @@ export function leaderlessScenario(t: TestScenario): Scenario {
       links: (t.links ?? []).map((l, i) => ({ ...l, line: 50 + i })),
     },
     clocks: t.clocks ?? {},
-    storage: t.storage ? { default: t.storage, nodes: {} } : { nodes: {} },
+    storage: t.storage
+      ? { default: t.storage, nodes: t.storageNodes ?? {} }
+      : { nodes: t.storageNodes ?? {} },
     clients: t.clients.map((c, i) => ({
       id: c.id,
       node: c.node,
