@@ -70,7 +70,12 @@ const contexts = await Promise.all(
       legalComments: 'none',
       logLevel: 'warning',
       loader: { '.ttf': 'file', '.css': 'css' },
-      define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+      define: {
+        'process.env.NODE_ENV': production ? '"production"' : '"development"',
+        // The yaml package reads these debug switches from the environment on every token.
+        'process.env.LOG_TOKENS': 'undefined',
+        'process.env.LOG_STREAM': 'undefined',
+      },
     }),
   ),
 );
