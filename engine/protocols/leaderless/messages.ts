@@ -152,12 +152,8 @@ export type LeaderlessMessage =
   | MerkleLeaves
   | KeyTransfer;
 
-/** Background traffic: collapsed in views and ignored by a `quiet` stop. */
-export const PERIODIC_MESSAGES = [
-  'MerkleRoot',
-  'MerkleBranch',
-  'MerkleLeaves',
-  'KeyTransfer',
-  'HintedPut',
-  'HandoffAck',
-];
+/**
+ * Background traffic: collapsed in views and ignored by a `quiet` stop. Hinted handoff is not in
+ * it: it only runs while hints exist and is what a sloppy-quorum run is about.
+ */
+export const PERIODIC_MESSAGES = ['MerkleRoot', 'MerkleBranch', 'MerkleLeaves', 'KeyTransfer'];
