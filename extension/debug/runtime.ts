@@ -802,17 +802,16 @@ export class ReplicationRuntime {
   scopeAt(e: number, extra: Record<string, unknown> = {}): ExprScope {
     const b = this.branch;
     const trace = b.trace;
-    let state: Record<string, ActorSnapshot> | undefined;
-    const load = (): Record<string, ActorSnapshot> => {
-      if (state) return state;
-      const s = b.replay.stateAt(e);
-      state = {};
-      for (const [id, a] of Object.entries(s)) {
-        const kind = trace.actors[trace.actorIndex.get(id)!]!.kind;
-        state[id] = { id, kind, up: a.up, data: a.data, fields: a.fields };
-        if (a.offline) state[id]!.fields = { ...a.fields, offline: true };
-      }
-      return state;
+    // Each actor's state is reconstructed on first use: a condition that reads one node pays for one.
+    const cache = new Map<string, ActorSnapshot | undefined>();
+    const load = (id: string): ActorSnapshot | undefined => {
+      if (cache.has(id)) return cache.get(id);
+      const a = b.replay.actorStateAt(e, id);
+      const kind = trace.actors[trace.actorIndex.get(id)!]!.kind;
+      const fields = a?.offline ? { ...a.fields, offline: true } : a?.fields;
+      const snap = a && { id, kind, up: a.up, data: a.data, fields: fields! };
+      cache.set(id, snap);
+      return snap;
     };
     const actors = trace.actors
       .filter((a) => a.kind !== 'network' && a.id !== NETWORK_ACTOR)
@@ -820,7 +819,7 @@ export class ReplicationRuntime {
     const keys = b.index.dataKeys;
     return {
       actorIds: () => actors,
-      actor: (id) => (trace.actorIndex.has(id) ? load()[id] : undefined),
+      actor: (id) => (actors.includes(id) ? load(id) : undefined),
       knownKeys: () => keys,
       now: () => (e >= 0 ? trace.time(e) : 0),
       event: () => (e >= 0 ? trace.event(e) : undefined),
