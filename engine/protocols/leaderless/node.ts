@@ -151,8 +151,8 @@ export function onNode(state: LeaderlessNode, input: NodeInput, ctx: ProtocolCon
       if (input.kind === 'recover' && state.hints.size > 0) publishHints(env);
       break;
     case 'membership':
-      // The ring is rebuilt from ctx.nodes on the next input; a new node is filled by anti-entropy.
-      armTimers(env, false);
+      // NodeEnv has already rebuilt the ring from ctx.nodes.
+      handOverMovedKeys(env, input.added);
       break;
     case 'message':
       handleMessage(env, input.from, input.msg as LeaderlessMessage);
@@ -377,6 +377,35 @@ function onHandoffAck(env: NodeEnv, from: string, msg: HandoffAck): void {
   state.hints.delete(msg.hint);
   out.note(`hinted handoff: ${from} has ${hint.key}, hint deleted`, { home: from, key: hint.key });
   publishHints(env);
+}
+
+/**
+ * A node joined and took over some key ranges: keys this node is no longer a home for are handed
+ * to their new homes the way hints are (retried until acknowledged), and leave this node's data.
+ */
+function handOverMovedKeys(env: NodeEnv, added: string): void {
+  const { state, ring, ctx, out } = env;
+  const moved = [...state.store.keys()].filter((key) => !ring.isHome(key, ctx.self)).sort();
+  if (moved.length === 0) return;
+  for (const key of moved) {
+    const object = state.store.get(key)!;
+    for (const home of ring.preferenceList(key)) {
+      const id = hintId(home, key);
+      const held = state.hints.get(id);
+      state.hints.set(id, { home, key, object: mergeObjects(env.cfg.versioning, held?.object, object)! });
+    }
+    state.store.delete(key);
+    out.data(key, []);
+  }
+  out.note(
+    `${added} joined the ring: handing ${moved.join(', ')} over to ${moved.length === 1 ? 'its' : 'their'} new homes`,
+    {
+      added,
+      keys: moved,
+    },
+  );
+  publishHints(env);
+  armTimers(env, false);
 }
 
 function publishHints(env: NodeEnv): void {
