@@ -54,6 +54,22 @@ describe('multi-leader client library', () => {
     expect(c.rec.notes[1]).toMatch(/^dc1, home of cart, did not answer: failing over to dc2/);
   });
 
+  it('sends reads to the leader named by `reads` and writes to its own leader', () => {
+    const c = client('alice');
+    c.ctx.spec.reads = 'dc3';
+    c.input({ kind: 'op', op: op('alice#1', 'read', 'x') });
+    c.input({
+      kind: 'message',
+      from: 'dc3',
+      msg: { type: 'ClientReply', opKey: 'alice#1', ok: true, values: [] },
+    });
+    c.input({ kind: 'op', op: op('alice#2', 'write', 'x', 'v') });
+    expect(c.rec.sent.map((s) => [s.to, s.msg.type])).toEqual([
+      ['dc3', 'ClientRead'],
+      ['dc2', 'ClientWrite'],
+    ]);
+  });
+
   it('sends one operation at a time, the next when the previous is answered', () => {
     const c = client('alice');
     c.input({ kind: 'op', op: op('alice#1', 'write', 'x', 'a') });

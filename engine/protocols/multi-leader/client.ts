@@ -172,7 +172,9 @@ function write(state: ClientState, op: ClientOperation): ClientWrite {
 function sendOp(state: ClientState, op: ClientOperation, ctx: ClientContext, out: Out): void {
   const config = ctx.cluster as MultiLeaderConfig;
   const home = config.homes[op.dataKey];
-  const target = home ?? ctx.spec.node;
+  // `reads: <node>` sends reads elsewhere, unless the key has a home (which serves everything).
+  const readsFrom = ctx.spec.reads && ctx.nodes.includes(ctx.spec.reads) ? ctx.spec.reads : undefined;
+  const target = home ?? (op.kind === 'read' && readsFrom ? readsFrom : ctx.spec.node);
   if (home && home !== ctx.spec.node) {
     out.note(`${op.dataKey}'s home is ${home}: ${op.key} goes there, not to ${ctx.spec.node}`, {
       op: op.key,
