@@ -2,65 +2,91 @@
 //
 // Read R2 (requested after read R1 of the same key by the same client was answered) goes back in
 // time when R1 reflected some write w1 that R2 does not, and everything R2 reflects is strictly
-// older than w1 (acknowledged before w1 was requested, or causally before it; `not found` counts
-// as the initial state plus any delete, so a delete newer than w1 explains an empty R2). For
-// counters and sets, R2 goes back when it misses any op R1 reflected. Each read is compared with
-// the client's last MAX_EARLIER reads of the key, and reported at most once.
+// older than w1 (acknowledged before w1 was requested, or sent causally before it; `not found`
+// counts as the initial state plus any delete, so a delete newer than w1 explains an empty R2).
+// For counters and sets, R2 goes back when it misses any op an earlier read reflected.
+//
+// Cost: per client and key we keep only the newest writes seen so far (those no other seen write
+// is newer than): if R2 predates an older seen write it also predates a newer one, so checking
+// these suffices. Usually that is one write, or a few siblings. Counters and sets keep the last
+// MAX_CUMULATIVE ops seen.
 
 import type { History, OpRecord } from './history';
-import { eventList, type Finding, type Observation, observe, predates } from './observation';
+import { eventList, type Finding, isOlder, type Observation, observe, predates } from './observation';
 
-const MAX_EARLIER = 32;
+const MAX_NEWEST = 32;
+const MAX_CUMULATIVE = 256;
 
-interface SeenRead {
+interface Seen {
+  write: OpRecord;
+  /** The read that saw it. */
   read: OpRecord;
-  obs: Observation;
 }
 
-/** A write R1 reflected that R2's state predates, if any. */
-function lostSight(h: History, earlier: SeenRead, later: Observation): OpRecord | undefined {
-  for (const o of earlier.obs.ops) {
-    const w1 = h.ops.get(o);
-    if (!w1 || w1.info.kind === 'delete') continue;
-    if (predates(h, later, w1)) return w1;
+interface ClientKey {
+  /** Reads not yet answered when the last read was requested. */
+  pending: { read: OpRecord; obs: Observation }[];
+  newest: Seen[];
+}
+
+function fold(h: History, state: ClientKey, read: OpRecord, obs: Observation): void {
+  if (obs.empty) return;
+  const cumulative = h.isCumulative(read.info.dataKey);
+  for (const o of obs.ops) {
+    const w = h.ops.get(o);
+    if (!w || w.info.kind === 'delete') continue;
+    const at = state.newest.findIndex((s) => s.write === w);
+    if (at >= 0) {
+      state.newest[at] = { write: w, read };
+      continue;
+    }
+    if (cumulative) {
+      state.newest.push({ write: w, read });
+      if (state.newest.length > MAX_CUMULATIVE) state.newest.shift();
+      continue;
+    }
+    if (state.newest.some((s) => isOlder(h, w, s.write))) continue;
+    state.newest = state.newest.filter((s) => !isOlder(h, s.write, w));
+    state.newest.push({ write: w, read });
+    if (state.newest.length > MAX_NEWEST) state.newest.shift();
   }
-  return undefined;
 }
 
 export function findMonotonicReadViolations(h: History): Finding[] {
   const out: Finding[] = [];
-  const history = new Map<string, SeenRead[]>();
+  const states = new Map<string, ClientKey>();
   for (const read of h.opList) {
     if (read.info.kind !== 'read') continue;
     const obs = observe(h, read);
     if (!obs) continue;
     const ck = `${read.info.client}\u0000${read.info.dataKey}`;
-    let seen = history.get(ck);
-    if (!seen) {
-      seen = [];
-      history.set(ck, seen);
+    let state = states.get(ck);
+    if (!state) {
+      state = { pending: [], newest: [] };
+      states.set(ck, state);
     }
-    for (let i = seen.length - 1; i >= 0; i--) {
-      const earlier = seen[i]!;
-      if (earlier.read.response >= read.request || earlier.obs.empty) continue;
-      const w1 = lostSight(h, earlier, obs);
-      if (!w1) continue;
-      const r1 = earlier.read;
+    const still: ClientKey['pending'] = [];
+    for (const p of state.pending) {
+      if (p.read.response < read.request) fold(h, state, p.read, p.obs);
+      else still.push(p);
+    }
+    state.pending = still;
+    for (let i = state.newest.length - 1; i >= 0; i--) {
+      const { write: w1, read: r1 } = state.newest[i]!;
+      if (!predates(h, obs, w1)) continue;
       out.push({
         kind: 'monotonic-reads',
         event: read.response,
         key: read.info.dataKey,
         related: eventList(r1.request, r1.response, read.request, read.response, w1.request, w1.response),
         explain:
-          `${h.describeRead(read)}, after ${read.info.client} had already read ` +
-          `${h.describeRead(r1, false)}: the second read went back in time, ` +
-          `it no longer reflects ${h.describeWrite(w1)}.`,
+          `${h.describeRead(read)}, after ${read.info.client} had already read ${h.describeRead(r1, false)}: ` +
+          `the second read went back in time, it no longer reflects ${h.describeWrite(w1)}.`,
         ops: [r1.key, read.key, w1.key],
       });
       break;
     }
-    seen.push({ read, obs });
-    if (seen.length > MAX_EARLIER) seen.shift();
+    state.pending.push({ read, obs });
   }
   return out;
 }
