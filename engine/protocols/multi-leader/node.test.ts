@@ -163,7 +163,7 @@ describe('multi-leader node', () => {
     n.message('dc2', { type: 'SyncRequest', have: { applied: { dc1: 1 }, extra: {} }, horizon: {} });
     expect(n.rec.sent).toHaveLength(1);
     const res = n.rec.sent[0]!.msg as SyncResponse;
-    expect(res.changes.map((t) => [t.change.op, t.path])).toEqual([['alice#2', ['dc1', 'dc1']]]);
+    expect(res.changes.map((t) => [t.change.op, t.path])).toEqual([['alice#2', ['dc1']]]);
     n.fresh();
     n.message('dc2', { type: 'SyncRequest', have: { applied: { dc1: 2 }, extra: {} }, horizon: {} });
     expect(n.rec.sent).toEqual([]);

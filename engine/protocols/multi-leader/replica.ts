@@ -169,7 +169,7 @@ const WRITE_KINDS = new Set(['write', 'delete', 'increment', 'add', 'remove']);
 export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrite, from: string): void {
   let write = request;
   const op = write.op;
-  if (r.accepted[op.key]) {
+  if (r.accepted[op.key] || r.heldWrites.some((w) => w.write.op.key === op.key)) {
     env.out.note(`ignored a second copy of ${op.key}: already accepted`, { op: op.key });
     return;
   }
@@ -204,7 +204,6 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
     return;
   }
   if (tracked(env) && !covers(r.have, write.deps)) {
-    if (r.heldWrites.some((w) => w.write.op.key === op.key)) return;
     r.heldWrites.push({ write, from, ev: env.ctx.event });
     env.out.note(
       `held ${op.key}: it must follow changes ${r.id} has heard of but not applied yet; waiting for ${missingText(r.have, write.deps)}`,
@@ -480,7 +479,8 @@ export function answerSync(r: ReplicaState, env: ReplicaEnv, req: SyncRequest, f
     for (const seq of r.have.extra[o]!) if (!hasApplied(req.have, o, seq)) behind = true;
   for (const t of behind ? r.log : []) {
     const c = t.change;
-    if (!hasApplied(req.have, c.origin, c.seq)) changes.push({ change: c, path: [...t.path, r.id] });
+    if (!hasApplied(req.have, c.origin, c.seq))
+      changes.push({ change: c, path: t.path.at(-1) === r.id ? t.path : [...t.path, r.id] });
   }
   if (changes.length === 0 && !req.rebuilding) return;
   const msg: SyncResponse = { type: 'SyncResponse', changes, horizon: horizonOf(r) };
