@@ -172,7 +172,7 @@ export function onRequestVote(env: Env, from: string, msg: Msg<'RequestVote'>): 
   const g = env.s.groups[msg.group];
   if (!g) return;
   if (msg.prevote) {
-    const j = judge(env, g, msg);
+    const j = g.awaitingSnapshot ? { ok: false, reason: 'still joining' } : judge(env, g, msg);
     let granted = j.ok && msg.term > g.term;
     let reason = j.reason;
     if (msg.term <= g.term) reason = `term ${msg.term} is not newer than ${g.term}`;
@@ -203,10 +203,11 @@ export function onRequestVote(env: Env, from: string, msg: Msg<'RequestVote'>): 
       `stepping down: ${from} runs for term ${msg.term}, newer than my term ${g.term}`,
     );
   }
-  const j = judge(env, g, msg);
-  let granted = j.ok && (g.votedFor === null || g.votedFor === msg.candidate);
+  const j = g.awaitingSnapshot
+    ? { ok: false, reason: `${env.s.self} is still joining (no snapshot yet) and does not vote` }
+    : judge(env, g, msg);
+  const granted = j.ok && (g.votedFor === null || g.votedFor === msg.candidate);
   const reason = !j.ok ? j.reason : granted ? j.reason : `already voted for ${g.votedFor} in term ${g.term}`;
-  if (g.awaitingSnapshot) granted = false;
   if (granted) {
     g.votedFor = msg.candidate;
     armElection(env, g);
@@ -219,7 +220,7 @@ export function onRequestVote(env: Env, from: string, msg: Msg<'RequestVote'>): 
   });
   send(env, from, { type: 'Vote', group: g.name, term: g.term, granted, prevote: false, reason });
   // lowest-id: a lower-id node that refuses runs itself, so the lowest live id ends up leading.
-  if (!j.ok && env.cfg.failover?.elect === 'lowest-id' && g.role === 'follower' && !g.awaitingSnapshot) {
+  if (!j.ok && !g.awaitingSnapshot && env.cfg.failover?.elect === 'lowest-id' && g.role === 'follower') {
     startElection(env, g);
   }
 }

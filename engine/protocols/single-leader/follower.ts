@@ -5,6 +5,7 @@
 import { appendEntry, applyUpTo, truncateLog } from './apply';
 import { armElection, stepDown } from './election';
 import { type Env, fencing, send, setField, showRole } from './env';
+import { groupOfKey } from './groups';
 import { advanceCommit } from './leader';
 import { lastIndex, lastTerm, termAt, termRuns } from './log';
 import { serveHeldReads } from './reads';
@@ -26,6 +27,13 @@ export function askCatchUp(env: Env, g: GroupState, why: string): void {
     lastIndex: lastIndex(g),
     runs: termRuns(g),
   });
+}
+
+function askSnapshot(env: Env, g: GroupState, leader: string): void {
+  if (g.catchUpAsked) return;
+  g.catchUpAsked = true;
+  env.out.note(`joining: asking ${leader} for a snapshot`, { group: g.name });
+  send(env, leader, { type: 'SnapshotRequest', group: g.name, term: g.term });
 }
 
 /**
@@ -115,7 +123,10 @@ export function onReplicate(env: Env, from: string, msg: Msg<'Replicate'>): void
 function replicate(env: Env, from: string, msg: Msg<'Replicate'>): void {
   const g = env.s.groups[msg.group];
   if (!g || !acceptLeader(env, g, from, msg.term, 'Replicate')) return;
-  if (g.awaitingSnapshot) return;
+  if (g.awaitingSnapshot) {
+    askSnapshot(env, g, from);
+    return;
+  }
   const foreign = msg.entries.find((e) => e.kind === 'wal' && e.engineVersion !== env.s.engineVersion);
   if (foreign && foreign.kind === 'wal') {
     const detail = `WAL written by storage engine v${foreign.engineVersion} cannot be applied by engine v${env.s.engineVersion} (page layouts differ)`;
@@ -157,6 +168,21 @@ function replicate(env: Env, from: string, msg: Msg<'Replicate'>): void {
       g,
       `conflict: my entry at position ${msg.prevIndex} has term ${prev}, the leader's has ${msg.prevTerm}`,
     );
+    return;
+  }
+  const atSnapshot = g.logStart > 0 ? msg.entries.find((e) => e.index === g.logStart) : undefined;
+  if (atSnapshot && atSnapshot.term !== g.logStartTerm) {
+    // Only possible when an election ignored logs (lowest-id): the snapshot holds writes the new
+    // leader never had. Start over from a snapshot of the leader's data.
+    env.out.note(
+      `snapshot conflict: the leader's entry at position ${g.logStart} has term ${atSnapshot.term}, my snapshot was taken at term ${g.logStartTerm}; asking for a new snapshot`,
+      { group: g.name, position: g.logStart },
+    );
+    g.awaitingSnapshot = true;
+    g.ready = false;
+    setField(env, g, 'ready', false);
+    g.catchUpAsked = false;
+    askSnapshot(env, g, from);
     return;
   }
   let appended = false;
@@ -206,7 +232,12 @@ function ack(env: Env, g: GroupState, to: string): void {
 export function onHeartbeat(env: Env, from: string, msg: Msg<'Heartbeat'>): void {
   const g = env.s.groups[msg.group];
   if (!g || !acceptLeader(env, g, from, msg.term, 'Heartbeat')) return;
-  if (!g.awaitingSnapshot) {
+  if (g.awaitingSnapshot) {
+    // Ask every other heartbeat until a snapshot arrives (the first may have been lost, or the
+    // leader that should have sent it was down when this node joined).
+    if (g.catchUpAsked) g.catchUpAsked = false;
+    else askSnapshot(env, g, from);
+  } else {
     const t = termAt(g, msg.lastIndex);
     if (msg.lastIndex > lastIndex(g)) {
       // Entries may still be on their way: ask only when a whole heartbeat interval brought nothing.
@@ -247,6 +278,13 @@ export function onHeartbeat(env: Env, from: string, msg: Msg<'Heartbeat'>): void
 export function onSnapshot(env: Env, from: string, msg: Msg<'Snapshot'>): void {
   const g = env.s.groups[msg.group];
   if (!g || !acceptLeader(env, g, from, msg.term, 'Snapshot')) return;
+  // The snapshot replaces everything this node held for the group (it may be re-syncing).
+  for (const key of Object.keys(env.s.data)) {
+    if (groupOfKey(env.cfg, key) !== g.name || key in msg.data) continue;
+    delete env.s.data[key];
+    delete env.s.deps[key];
+    env.out.data(key, []);
+  }
   for (const [key, sib] of Object.entries(msg.data)) {
     env.s.data[key] = sib;
     env.out.data(key, [sib]);
@@ -261,6 +299,7 @@ export function onSnapshot(env: Env, from: string, msg: Msg<'Snapshot'>): void {
   g.applied = msg.position;
   g.commitIndex = msg.position;
   g.awaitingSnapshot = false;
+  g.catchUpAsked = false;
   if (!g.ready) g.readyAt = -1; // fixed by the first Replicate, which the leader sends after the snapshot
   env.s.counter = Math.max(env.s.counter, msg.counter);
   setField(env, g, 'logStart', msg.position);

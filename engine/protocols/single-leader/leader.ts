@@ -7,7 +7,7 @@ import type { Sibling } from '../protocol';
 import { appendEntry, buildEntries } from './apply';
 import { disarmElection, stepDown } from './election';
 import { type Env, fencing, send, setField, showRole } from './env';
-import { majority } from './groups';
+import { groupOfKey, majority } from './groups';
 import { entriesBetween, entryAt, lastIndex, lastTerm, matchPoint, termAt } from './log';
 import type { FollowerProgress, GroupState, Positions, SlMessage } from './types';
 
@@ -145,7 +145,7 @@ export function sendSnapshot(env: Env, g: GroupState, f: string): void {
   const data: Record<string, Sibling> = {};
   const deps: Record<string, Positions> = {};
   for (const [key, sib] of Object.entries(env.s.data)) {
-    if (!keyInGroup(env, g, key)) continue;
+    if (groupOfKey(env.cfg, key) !== g.name) continue;
     data[key] = sib;
     if (env.s.deps[key]) deps[key] = env.s.deps[key]!;
   }
@@ -169,14 +169,6 @@ export function sendSnapshot(env: Env, g: GroupState, f: string): void {
     deps,
     counter: env.s.counter,
   });
-}
-
-function keyInGroup(env: Env, g: GroupState, key: string): boolean {
-  if (!g.keys) return true;
-  if (g.keys.includes(key)) return true;
-  // Keys no shard lists belong to the first shard.
-  const first = env.cfg.shards?.[0]?.name;
-  return first === g.name && !(env.cfg.shards ?? []).some((s) => s.keys.includes(key));
 }
 
 /** Acknowledge every write that is durable on the leader and on every synchronous follower. */
@@ -452,6 +444,11 @@ export function onCatchUpRequest(env: Env, from: string, msg: Msg<'CatchUpReques
   );
   sendEntries(env, g, from);
   updateLag(env, g);
+}
+
+export function onSnapshotRequest(env: Env, from: string, msg: Msg<'SnapshotRequest'>): void {
+  const found = fromFollower(env, from, msg);
+  if (found) sendSnapshot(env, found.g, from);
 }
 
 export function onSnapshotAck(env: Env, from: string, msg: Msg<'SnapshotAck'>): void {

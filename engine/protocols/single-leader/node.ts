@@ -19,6 +19,7 @@ import {
   onReplicateAck,
   onReplicateReject,
   onSnapshotAck,
+  onSnapshotRequest,
   sendHeartbeats,
   updateLag,
 } from './leader';
@@ -180,6 +181,9 @@ function onMessage(env: Env, from: string, msg: SlMessage): void {
     case 'SnapshotAck':
       onSnapshotAck(env, from, msg);
       return;
+    case 'SnapshotRequest':
+      onSnapshotRequest(env, from, msg);
+      return;
     case 'RequestVote':
       onRequestVote(env, from, msg);
       return;
@@ -205,6 +209,16 @@ function promote(env: Env): void {
 }
 
 function recover(env: Env): void {
+  // Nodes added while this one was down are members too.
+  for (const gc of groupConfigs(env.cfg)) {
+    const g = env.s.groups[gc.name];
+    if (!g) continue;
+    for (const m of membersOf(gc, env.ctx, env.cfg)) {
+      if (g.members.includes(m)) continue;
+      g.members.push(m);
+      g.modes[m] ??= 'async';
+    }
+  }
   for (const g of Object.values(env.s.groups)) {
     const shown = env.s.shownLog[g.name] ?? g.log.length;
     if (shown > g.log.length)

@@ -164,4 +164,105 @@ ${events.join('\n')}
       { numRuns: 40 },
     );
   });
+
+  it('converges once every node is back and the network healed, whatever happened before', () => {
+    const step = fc.record({
+      at: fc.integer({ min: 0, max: 400 }),
+      what: fc.oneof(
+        fc.record({
+          kind: fc.constant('crash'),
+          node: fc.constantFrom('n1', 'n2', 'n3'),
+          lost: fc.boolean(),
+        }),
+        fc.record({ kind: fc.constant('recover'), node: fc.constantFrom('n1', 'n2', 'n3') }),
+        fc.record({
+          kind: fc.constant('cut'),
+          from: fc.constantFrom('n1', 'n2', 'n3'),
+          to: fc.constantFrom('n1', 'n2', 'n3'),
+        }),
+        fc.record({ kind: fc.constant('failover'), node: fc.constantFrom('n1', 'n2', 'n3') }),
+        fc.record({ kind: fc.constant('write'), key: fc.constantFrom('x', 'y', 'z'), del: fc.boolean() }),
+        fc.record({ kind: fc.constant('read'), key: fc.constantFrom('x', 'y', 'z') }),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.record({
+          log: fc.constantFrom('row', 'wal'),
+          n2: fc.constantFrom('sync', 'async'),
+          semiSync: fc.boolean(),
+          fencing: fc.boolean(),
+          elect: fc.constantFrom('most-up-to-date', 'lowest-id'),
+          reads: fc.constantFrom('leader', 'followers', 'sticky'),
+          join: fc.boolean(),
+        }),
+        fc.array(step, { minLength: 1, maxLength: 16 }),
+        (seed, cfg, steps) => {
+          const events = steps
+            .sort((a, b) => a.at - b.at)
+            .map(({ at, what: w }, i) => {
+              switch (w.kind) {
+                case 'crash':
+                  return `  - { at: ${at}ms, crash: { node: ${w.node}, disk: ${w.lost ? 'lost' : 'kept'} } }`;
+                case 'recover':
+                  return `  - { at: ${at}ms, recover: ${w.node} }`;
+                case 'cut':
+                  return w.from === w.to
+                    ? `  - { at: ${at}ms, heal: all }`
+                    : `  - { at: ${at}ms, cut: "${w.from} -> ${w.to}" }`;
+                case 'failover':
+                  return `  - { at: ${at}ms, failover: ${w.node} }`;
+                case 'write':
+                  return w.del
+                    ? `  - { at: ${at}ms, client: alice, delete: ${w.key} }`
+                    : `  - { at: ${at}ms, client: alice, write: { key: ${w.key}, value: v${i} } }`;
+                default:
+                  return `  - { at: ${at}ms, client: bob, read: ${w.key} }`;
+              }
+            });
+          if (cfg.join) events.push('  - { at: 420ms, addNode: { id: n4, as: follower } }');
+          events.push('  - { at: 450ms, heal: all }');
+          for (const n of ['n1', 'n2', 'n3']) events.push(`  - { at: 450ms, recover: ${n} }`);
+          events.push('  - { at: 500ms, client: alice, write: { key: x, value: last } }');
+          const text = `scenario: random history
+seed: ${seed}
+cluster:
+  replication: single-leader
+  nodes: [n1, n2, n3]
+  followers: { n2: ${cfg.n2}, n3: async }
+  semiSync: ${cfg.semiSync}
+  log: ${cfg.log}
+  heartbeat: 10ms
+  failover: { timeout: 40ms, elect: ${cfg.elect}, fencing: ${cfg.fencing} }
+  reads: ${cfg.reads}
+network:
+  latency: 1ms..8ms
+clients:
+  alice: { node: n1, timeout: 300ms }
+  bob: { node: n2, timeout: 300ms }
+events:
+${events.join('\n')}
+`;
+          const outcome = runScenarioText(text, 'history.scenario.yaml');
+          expect(outcome.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          const { trace, stopReason } = outcome.result!;
+          expect(stopReason).toBe('quiet');
+          const nodes = Object.entries(trace.final).filter(([, f]) => f.up);
+          const canonical = (data: Record<string, unknown>) =>
+            JSON.stringify(
+              Object.keys(data)
+                .sort()
+                .map((k) => [k, data[k]]),
+            );
+          const reference = canonical(nodes[0]![1].data);
+          for (const [id, f] of nodes)
+            expect({ id, data: canonical(f.data) }).toEqual({ id, data: reference });
+          const leaders = nodes.filter(([, f]) => f.fields.role === 'leader');
+          expect(leaders.length).toBe(1);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
 });

@@ -236,6 +236,7 @@ export type SlMessage =
       counter: number;
     }
   | { type: 'SnapshotAck'; group: string; term: number; position: number }
+  | { type: 'SnapshotRequest'; group: string; term: number }
   | {
       type: 'RequestVote';
       group: string;
