@@ -134,6 +134,16 @@ describe('leaderless examples', () => {
     expect(roots.size).toBe(1);
   });
 
+  it('ring placement: the client routes to each key’s preference list and n1 sees no traffic', () => {
+    const { trace, values, anomalies } = run('ring-placement-client-routing');
+    expect(anomalies).toEqual([]);
+    for (const n of ['n5', 'n3', 'n2']) expect(values(n, 'cart')).toEqual([['book']]);
+    for (const n of ['n4', 'n2', 'n3']) expect(values(n, 'stock')).toEqual([41]);
+    expect(values('n4', 'cart')).toEqual([]);
+    expect(values('n5', 'stock')).toEqual([]);
+    expect([...trace.events()].filter((e) => e.actor === 'n1')).toEqual([]);
+  });
+
   it('plain version vectors keep six siblings where dotted version vectors keep two', () => {
     expect(run('sibling-explosion-version-vectors').values('n2', 'doc')).toHaveLength(6);
     expect(run('bounded-siblings-dotted-version-vectors').values('n2', 'doc')).toEqual(['alice-3', 'bob-3']);
