@@ -2,7 +2,7 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CUSTOM_REQUESTS } from './customMessages';
 import { SAMPLE_FILE, SAMPLE_TEXT, sampleEngine } from './testing/fixtures';
-import { type Harness, launchAndStop, startHarness, stopAfter } from './testing/harness';
+import { type Harness, launchAndStop, startHarness, stopAfter, waitForOutput } from './testing/harness';
 
 const host = { engine: sampleEngine(), readFile: async () => SAMPLE_TEXT };
 const launch = { scenario: SAMPLE_FILE };
@@ -266,15 +266,15 @@ describe('ReplicationDebugSession over DAP', () => {
   it('logs logpoints to the console with the scenario line', async () => {
     h = await startHarness(host);
     const c = h.client;
-    const out = c.assertOutput('stdout', 'bob reads, f2 up=true');
+    const out = waitForOutput(c, 'bob reads, f2 up=true');
     await launchAndStop(c, launch, () =>
       c.setBreakpointsRequest({
         source: { path: SAMPLE_FILE },
         breakpoints: [{ line: 13, logMessage: 'bob reads, f2 up={f2.up}' }],
       }),
     );
-    const e = (await out) as DebugProtocol.OutputEvent;
-    expect(e.body.line).toBe(13);
+    const e = await out;
+    expect(e.body).toMatchObject({ category: 'stdout', line: 13, output: 'bob reads, f2 up=true\n' });
   });
 
   it('answers the timeline: current event after each stop, the trace, and jump errors', async () => {
@@ -298,7 +298,7 @@ describe('ReplicationDebugSession over DAP', () => {
     h = await startHarness(host);
     const c = h.client;
     await c.initializeRequest();
-    const out = c.assertOutput('stdout', `${SAMPLE_FILE}: anomaly stale-read at event 26: bob read nothing`);
+    const out = waitForOutput(c, 'anomaly stale-read at event 26 (.goto 26): bob read nothing');
     const terminated = c.waitForEvent('terminated');
     await c.launchRequest({ ...launch, noDebug: true } as DebugProtocol.LaunchRequestArguments);
     await out;

@@ -247,8 +247,8 @@ export class ReplicationDebugSession extends LoggingDebugSession {
         'console',
       ),
     );
+    this.printSummary();
     if (this.noDebug) {
-      this.printSummary();
       this.sendResponse(response);
       this.sendEvent(new TerminatedEvent());
       return;
@@ -273,24 +273,25 @@ export class ReplicationDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
+  /** Anomalies and expectation results, each linked to its scenario line in the console. */
   private printSummary(): void {
     const trace = this.runtime!.trace;
-    for (const a of trace.anomalies) {
-      const line = trace.line(a.event);
-      this.sendEvent(
-        new OutputEvent(
-          `${this.file}${line ? `:${line}` : ''}: anomaly ${a.kind} at event ${a.event}: ${a.explain}\n`,
-          'stdout',
-        ),
+    const print = (text: string, category: 'stdout' | 'stderr', line: number | undefined) => {
+      const e: DebugProtocol.OutputEvent = new OutputEvent(`${text}\n`, category);
+      if (line) {
+        e.body.source = this.source();
+        e.body.line = this.convertDebuggerLineToClient(line);
+      }
+      this.sendEvent(e);
+    };
+    for (const a of trace.anomalies)
+      print(
+        `anomaly ${a.kind} at event ${a.event} (.goto ${a.event}): ${a.explain}`,
+        'stdout',
+        trace.line(a.event),
       );
-    }
     for (const x of trace.expectations)
-      this.sendEvent(
-        new OutputEvent(
-          `${this.file}:${x.line}: ${x.passed ? 'passed' : 'FAILED'}: ${x.message}\n`,
-          x.passed ? 'stdout' : 'stderr',
-        ),
-      );
+      print(`expect ${x.passed ? 'passed' : 'FAILED'}: ${x.message}`, x.passed ? 'stdout' : 'stderr', x.line);
   }
 
   // -------------------------------------------------------------------------------------------

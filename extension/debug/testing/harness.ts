@@ -103,3 +103,16 @@ export async function stopAfter(
   await request;
   return (await stopped) as DebugProtocol.StoppedEvent;
 }
+
+/** The first output event whose text contains `text`. */
+export function waitForOutput(client: DebugClient, text: string): Promise<DebugProtocol.OutputEvent> {
+  return new Promise((resolve) => {
+    const listener = (e: DebugProtocol.OutputEvent) => {
+      if (e.body.output.includes(text)) {
+        client.removeListener('output', listener);
+        resolve(e);
+      }
+    };
+    client.on('output', listener);
+  });
+}
