@@ -783,10 +783,22 @@ export class ReplicationRuntime {
   switchBranch(id: number): StopInfo {
     const b = this.branches[id];
     if (!b) throw new RuntimeError(`no branch ${id}: branches are 0 to ${this.branches.length - 1}`);
+    const from = this.branch;
     this.branch = b;
     this.rebuildSources();
-    this.cursor = Math.min(this.cursor, b.trace.length - 1);
-    return { reason: 'goto', description: `Switched to branch ${id}: ${b.label}`, event: this.cursor };
+    // Stay on the same event when both runs have it; otherwise go to just before they diverge.
+    let c = Math.min(this.cursor, b.trace.length - 1);
+    const same = (e: number) =>
+      e < 0 ||
+      (from.trace.kind(e) === b.trace.kind(e) &&
+        from.trace.time(e) === b.trace.time(e) &&
+        from.trace.actorOf(e) === b.trace.actorOf(e));
+    if (!same(c)) {
+      const forks = [from.forkEvent, b.forkEvent].filter((f): f is number => f !== undefined && f <= c);
+      c = forks.length ? Math.min(...forks) - 1 : -1;
+    }
+    this.cursor = c;
+    return { reason: 'goto', description: `Switched to branch ${id}: ${b.label}`, event: c };
   }
 
   // -------------------------------------------------------------------------------------------

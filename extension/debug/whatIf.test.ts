@@ -31,6 +31,10 @@ describe('what-if forks with the real engine', () => {
     expect(rt.stepBack().event).toBe(3);
     const back = rt.switchBranch(0);
     expect(back.event).toBe(3);
+    // From past the fork point, switching lands just before the runs diverge.
+    rt.switchBranch(1);
+    rt.goto(fork.trace.length - 1);
+    expect(rt.switchBranch(0).event).toBe(3);
     expect(rt.evaluate('r1.cart.siblings', rt.length - 1)).toBe(2);
   });
 
