@@ -294,6 +294,36 @@ describe('ReplicationDebugSession over DAP', () => {
     );
   });
 
+  it('answers bad requests with clear errors and keeps running', async () => {
+    const { c } = await start(undefined, { stopOnEntry: true });
+    await expect(c.stackTraceRequest({ threadId: 42 })).rejects.toThrow('no thread 42');
+    await expect(c.scopesRequest({ frameId: 9999 })).rejects.toThrow('no frame 9999');
+    await expect(c.variablesRequest({ variablesReference: 9999 })).rejects.toThrow(/no variables 9999/);
+    await expect(c.evaluateRequest({ expression: '))', context: 'repl' })).rejects.toThrow(
+      "unexpected ')' at column 1",
+    );
+    await expect(c.evaluateRequest({ expression: '.frobnicate', context: 'repl' })).rejects.toThrow(
+      /unknown command .frobnicate/,
+    );
+    await expect(c.customRequest('replication/nothing', {})).rejects.toThrow(
+      'unknown request replication/nothing',
+    );
+    await expect(c.customRequest(CUSTOM_REQUESTS.switchBranch, { branch: 3 })).rejects.toThrow('no branch 3');
+    await expect(c.customRequest(CUSTOM_REQUESTS.fork, {})).rejects.toThrow('fork needs an `action`');
+    const other = await c.setBreakpointsRequest({
+      source: { path: '/elsewhere.scenario.yaml' },
+      breakpoints: [{ line: 3 }],
+    });
+    expect(other.body.breakpoints[0]).toMatchObject({
+      verified: false,
+      message: 'Only sample.scenario.yaml is being debugged',
+    });
+    const info = await c.dataBreakpointInfoRequest({ name: 'cart' });
+    expect(info.body.dataId).toBeNull();
+    const s = await stopAfter(c, c.nextRequest({ threadId: LEADER }));
+    expect(s.body.reason).toBe('step');
+  });
+
   it('runs without debugging: prints anomalies and terminates', async () => {
     h = await startHarness(host);
     const c = h.client;

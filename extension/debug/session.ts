@@ -256,7 +256,15 @@ export class ReplicationDebugSession extends LoggingDebugSession {
     this.sendEvent(new InitializedEvent());
     this.sendResponse(response);
     await this.configured;
-    this.stopped(args.stopOnEntry ? runtime.entry() : runtime.continue());
+    let first: StopInfo;
+    try {
+      first = args.stopOnEntry ? runtime.entry() : runtime.continue();
+    } catch (err) {
+      // Never leave the client waiting: report the problem and pause before the first event.
+      this.sendEvent(new OutputEvent(`${(err as Error).message}\n`, 'stderr'));
+      first = runtime.entry();
+    }
+    this.stopped(first);
   }
 
   protected override configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
