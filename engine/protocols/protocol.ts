@@ -85,6 +85,11 @@ export interface Out {
   truncate(name: string, length: number): void;
   /** Explain a decision in the trace (semi-sync promotion, redirect, routing by a guarantee, ...). */
   note(text: string, detail?: Record<string, unknown>): void;
+  /**
+   * The effects that follow descend from this scenario line rather than from the handled input's:
+   * for a client library starting an operation it had held back (its line is `op.line`).
+   */
+  descendsFrom?(line: number | undefined): void;
   /** A problem only the protocol can see; generic checkers find the rest from the trace. */
   anomaly(kind: AnomalyKind, explain: string, related?: number[], key?: string): void;
 }

@@ -78,6 +78,8 @@ function sendNext(env: ClientEnv, key: string): void {
   const next = queue?.shift();
   if (!queue || !next) return;
   if (queue.length === 0) env.state.queued.delete(key);
+  // What follows belongs to the held-back operation's scenario item, not to the answer that freed it.
+  env.out.descendsFrom?.(next.line);
   send(env, next);
 }
 
