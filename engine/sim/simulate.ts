@@ -304,6 +304,9 @@ export class Simulation {
       field: (name, value) => this.recordField(rt, name, value),
       append: (name, item) => this.recordAppend(rt, name, item),
       truncate: (name, length) => this.recordTruncate(rt, name, length),
+      descendsFrom: (line) => {
+        this.currentLine = line ?? -1;
+      },
       note: (text, detail) => this.record(rt, 'note', detail ? { text, detail } : { text }),
       anomaly: (kind, explain, related, key) =>
         this.record(rt, 'anomaly', {
