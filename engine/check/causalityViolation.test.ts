@@ -27,6 +27,19 @@ describe('causality-violation', () => {
     );
   });
 
+  it('does not order two requests a client pipelined without waiting for the first', () => {
+    const b = new TraceBuilder(['leader'], ['alice']);
+    const first = b.request(0, 'alice', 'write', 'a', 1);
+    const second = b.request(0, 'alice', 'write', 'b', 2);
+    const s1 = b.send(0, 'alice', 'leader', 'Write', first.request);
+    const s2 = b.send(0, 'alice', 'leader', 'Write', second.request);
+    b.deliver(1, s2);
+    b.store(1, 'leader', 'b', [{ value: 2, op: second.key }]);
+    b.deliver(2, s1);
+    b.store(2, 'leader', 'a', [{ value: 1, op: first.key }]);
+    expect(violations(b)).toEqual([]);
+  });
+
   it('does not report writes applied in causal order, nor independent writes in any order', () => {
     const b = new TraceBuilder(['dc1', 'dc2', 'dc3'], ['alice', 'bob']);
     b.writeVia(0, 'alice', 'dc1', 'a', 1);

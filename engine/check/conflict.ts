@@ -12,7 +12,7 @@
 import type { Sibling } from '../../traces/types';
 import type { History, OpRecord } from './history';
 import { eventList, type Finding } from './observation';
-import { formatKeyState, opsOf, siblingOps } from './values';
+import { formatKeyState, formatStored, opsOf, siblingOps } from './values';
 
 /** Pairs examined per state event at most (sibling explosions stay linear). */
 const MAX_PAIRS = 256;
@@ -70,7 +70,7 @@ export function findConflicts(h: History): Finding[] {
           if (beforeOps.has(primary[i] ?? '') && beforeOps.has(primary[j] ?? '')) continue;
           budget--;
           const pair = concurrentWrites(primary[i], primary[j]);
-          if (pair) report(pair[0], pair[1], e, `kept both as siblings: ${formatKeyState(key, after)}`);
+          if (pair) report(pair[0], pair[1], e, `kept both as siblings: ${key} = ${formatStored(after)}`);
         }
     }
 

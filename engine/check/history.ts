@@ -31,6 +31,8 @@ export interface KeyState {
 }
 
 const MAX_CAUSE_STEPS = 64;
+/** Client events examined after a request to find the send that carries it. */
+const MAX_DISPATCH_SCAN = 256;
 const MUTATIONS = new Set(['write', 'delete', 'increment', 'add', 'remove']);
 
 export class History {
@@ -175,29 +177,57 @@ export class History {
   }
 
   /**
-   * The client event that sent the op on its way: found by walking back the cause chain of the
-   * op's first store until the client. A client library that holds an op until the previous one
-   * completes sends it later than its request event, knowing more; this is what it knew. Falls
-   * back to the request.
+   * The client event that sent the op on its way. A client library that holds an op until the
+   * previous one completes sends it later than its request event, knowing more; this is what it
+   * knew. Found as the client's first send between request and response whose payload names the
+   * op (or the client's own store, for an offline client's replica), else by
+   * walking back the cause chain of the op's first store to the client; else the request.
    */
   dispatch(op: OpRecord): number {
     if (op.dispatch !== undefined) return op.dispatch;
-    let found = op.request;
-    let e = this.firstStore.get(op.key);
+    const trace = this.trace;
+    const local = this.storedOn.get(op.key)?.get(op.client);
+    if (local !== undefined) {
+      // An offline client's replica applied it first: that is where it started.
+      op.dispatch = Math.max(op.request, local);
+      return op.dispatch;
+    }
+    let found = -1;
+    const needle = JSON.stringify(op.key);
+    const from = trace.seq(op.request);
+    const count = trace.actorEventCount(op.client);
+    for (let n = from; n < count && n < from + MAX_DISPATCH_SCAN && found < 0; n++) {
+      const e = trace.actorEvent(op.client, n);
+      if (op.response >= 0 && e > op.response) break;
+      if (trace.kind(e) !== 'send') continue;
+      const payload = trace.detail(e)?.payload;
+      if (payload && JSON.stringify(payload).includes(needle)) found = e;
+    }
+    let e = found < 0 ? this.firstStore.get(op.key) : undefined;
     for (let step = 0; e !== undefined && step < MAX_CAUSE_STEPS; step++) {
-      if (this.trace.actorOf(e) === op.client) {
+      if (trace.actorOf(e) === op.client) {
         if (e > op.request) found = e;
         break;
       }
-      e = this.trace.cause(e);
+      e = trace.cause(e);
     }
-    op.dispatch = found;
-    return found;
+    op.dispatch = found < 0 ? op.request : found;
+    return op.dispatch;
   }
 
-  /** Write a happened before write b: the event that sent a is in the causal past of the one that sent b. */
+  /**
+   * Write a happened before write b: the event that sent a is in the causal past of the one that
+   * sent b. For two ops of one client that alone proves nothing (a client may pipeline requests
+   * without waiting), so then a must have completed, or been stored somewhere the client then
+   * heard from, before b was sent.
+   */
   before(a: OpRecord, b: OpRecord): boolean {
-    return a !== b && this.hb(this.dispatch(a), this.dispatch(b));
+    if (a === b) return false;
+    const sent = this.dispatch(b);
+    if (a.client !== b.client) return this.hb(this.dispatch(a), sent);
+    if (a.response >= 0 && a.response < sent) return true;
+    const stored = this.firstStore.get(a.key);
+    return stored !== undefined && this.hb(stored, sent);
   }
 
   /** Neither write happened before the other. */

@@ -45,6 +45,38 @@ describe('lost-write', () => {
     expect(lost(b)).toEqual([]);
   });
 
+  it('does not report a write a leader ordered before an overlapping one, even from the same client', () => {
+    const b = new TraceBuilder(['leader'], ['alice']);
+    const first = b.request(0, 'alice', 'write', 'x', 1);
+    const second = b.request(0, 'alice', 'write', 'x', 2);
+    b.deliver(1, b.send(0, 'alice', 'leader', 'Write', first.request));
+    b.store(1, 'leader', 'x', [{ value: 1, op: first.key, version: 1 }]);
+    b.deliver(2, b.send(0, 'alice', 'leader', 'Write', second.request));
+    b.store(2, 'leader', 'x', [{ value: 2, op: second.key, version: 2 }]);
+    b.deliver(3, b.send(2, 'leader', 'alice'));
+    b.respond(3, first, { ok: true, servedBy: 'leader' });
+    b.respond(3, second, { ok: true, servedBy: 'leader' });
+    expect(lost(b)).toEqual([]);
+  });
+
+  it('reports a write discarded on arrival of a write whose version vector does not cover it', () => {
+    const b = new TraceBuilder(['dc1', 'dc2'], ['alice', 'bob']);
+    const a = b.request(0, 'alice', 'write', 'x', 1);
+    b.deliver(1, b.send(0, 'alice', 'dc1'));
+    b.store(1, 'dc1', 'x', [{ value: 1, op: a.key, vv: { dc1: 1 }, ts: 1 }]);
+    b.deliver(2, b.send(1, 'dc1', 'alice'));
+    b.respond(2, a, { ok: true, servedBy: 'dc1' });
+    b.ship(3, 'dc1', 'dc2', 'x');
+    // bob's context is stale: dc2 accepts his write on top of alice's, but as a concurrent one.
+    const w = b.request(5, 'bob', 'write', 'x', 2);
+    b.deliver(6, b.send(5, 'bob', 'dc2'));
+    b.store(6, 'dc2', 'x', [{ value: 2, op: w.key, vv: { dc2: 1 }, ts: 6 }]);
+    b.deliver(7, b.send(6, 'dc2', 'bob'));
+    b.respond(7, w, { ok: true, servedBy: 'dc2' });
+    b.ship(8, 'dc2', 'dc1', 'x');
+    expect(lost(b).map((f) => f.explain.includes('op alice#1'))).toEqual([true]);
+  });
+
   it('reports a write replaced by a concurrent one (last write wins)', () => {
     const b = new TraceBuilder(['n1', 'n2'], ['alice', 'bob']);
     const a = b.writeVia(0, 'alice', 'n1', 'x', 1);

@@ -4,7 +4,8 @@
 // end, or an offline client's replica) holds it (as a sibling's `op` or in its `ops`, tombstones
 // included), and it was never overwritten by a causally later write: a state event that removed W
 // from a replica and kept a write W' of the key sent (History.dispatch) after W's response or after
-// a state event that stored W (W' saw W, so replacing W is an ordinary overwrite). Requiring the
+// a state event that stored W (W' saw W, so replacing W is an ordinary overwrite), or that was
+// accepted on top of W (its first store replaced W: that replica ordered W' after W). Requiring the
 // replacement to be visible on a replica keeps the rule precise when vector clocks over-approximate
 // what a writer saw (heartbeats carry causality but no data): a write truncated from an old
 // leader's log, or replaced by a concurrent write (last-write-wins), stays lost even if a causally
@@ -47,7 +48,8 @@ export function findLostWrites(h: History): Finding[] {
           removals.set(o, l);
         }
         if (l[l.length - 1] !== e) l.push(e);
-        if (h.crdtType(w.info.dataKey) !== 'counter' && replacedByLater(h, w, after)) excused.add(o);
+        if (h.crdtType(w.info.dataKey) !== 'counter' && replacedByLater(h, w, d.before, d.after ?? []))
+          excused.add(o);
       }
   }
 
@@ -57,16 +59,45 @@ export function findLostWrites(h: History): Finding[] {
   return out;
 }
 
-/** Some write kept in `after` was requested after w's response or after a store of w. */
-function replacedByLater(h: History, w: OpRecord, after: Set<string>): boolean {
-  for (const o of after) {
-    const later = h.ops.get(o);
-    if (!later || later === w) continue;
-    const sent = h.dispatch(later);
-    if (h.hb(w.response, sent)) return true;
-    for (const e of h.storedOn.get(w.key)?.values() ?? []) if (h.hb(e, sent)) return true;
+/**
+ * Some write kept in `after` came later than w: it was sent after w's response or after a store of
+ * w, or it was accepted on top of w (its first store replaced w there: the replica that accepted it
+ * ordered it after w, as a leader does with two overlapping requests). Version metadata overrules
+ * both: a replacement whose version vector does not cover w was resolved as concurrent (last
+ * write wins, highest node), and one decided by timestamps alone was not ordered by arrival.
+ */
+function replacedByLater(
+  h: History,
+  w: OpRecord,
+  before: readonly Sibling[],
+  after: readonly Sibling[],
+): boolean {
+  const mine = before.find((s) => siblingOps(s).includes(w.key));
+  for (const s of after) {
+    for (const o of siblingOps(s)) {
+      const later = h.ops.get(o);
+      if (!later || later === w) continue;
+      const covers = mine ? dominates(s, mine) : undefined;
+      if (covers === false) continue;
+      const accepted = h.firstStore.get(later.key);
+      const byTimestamp = covers === undefined && s.ts !== undefined && s.version === undefined;
+      if (!byTimestamp && accepted !== undefined && opsOf(h.trace.detail(accepted)?.before).has(w.key))
+        return true;
+      const sent = h.dispatch(later);
+      if (h.hb(w.response, sent)) return true;
+      for (const e of h.storedOn.get(w.key)?.values() ?? []) if (h.hb(e, sent)) return true;
+    }
   }
   return false;
+}
+
+/** Whether sibling `a`'s version vector covers sibling `b` (its dot, or its whole vector); undefined without vectors. */
+function dominates(a: Sibling, b: Sibling): boolean | undefined {
+  if (!a.vv) return undefined;
+  if (b.dot) return (a.vv[b.dot[0]] ?? 0) >= b.dot[1];
+  if (!b.vv) return undefined;
+  for (const [k, v] of Object.entries(b.vv)) if ((a.vv[k] ?? 0) < v) return false;
+  return true;
 }
 
 function describeLoss(h: History, w: OpRecord, removed: number[]): Finding {

@@ -11,7 +11,10 @@ export interface Finding extends Anomaly {
 }
 
 export interface Observation {
-  /** Op keys the returned values carry. For a `not found` read: the deletes it may reflect. */
+  /**
+   * Op keys the returned values carry, plus deletes concurrent with them (possibly hidden
+   * tombstone siblings). For a `not found` read: the deletes it may reflect.
+   */
   ops: Set<string>;
   /** The read returned nothing: it also reflects the initial, never-written state. */
   empty: boolean;
@@ -36,6 +39,13 @@ export function observe(h: History, read: OpRecord): Observation | undefined {
     const carried = siblingOps(s);
     if (carried.length === 0) return undefined;
     for (const o of carried) ops.add(o);
+  }
+  // Read results leave tombstones out, so a delete concurrent with a returned value may be a
+  // sibling the reader cannot see: count it as possibly reflected rather than guess it was missed.
+  const seen = [...ops].map((o) => h.ops.get(o));
+  for (const w of h.writesByKey.get(read.info.dataKey) ?? []) {
+    if (w.info.kind !== 'delete' || w.request > read.response || ops.has(w.key)) continue;
+    if (seen.some((v) => v !== undefined && h.concurrentOps(v, w))) ops.add(w.key);
   }
   return { ops, empty: false };
 }

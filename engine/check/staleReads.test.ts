@@ -68,6 +68,16 @@ describe('stale-read', () => {
     expect(kinds(b)).toEqual([]);
   });
 
+  it('does not report a value returned beside a concurrent delete, whose tombstone reads leave out', () => {
+    const b = new TraceBuilder(['n1', 'n2'], ['alice', 'bob', 'carol']);
+    const w = b.writeVia(0, 'alice', 'n1', 'x', 1);
+    b.writeVia(5, 'bob', 'n2', 'x', null, { kind: 'delete' });
+    b.ship(8, 'n2', 'n1', 'x', [...b.holds('n1', 'x'), ...b.holds('n2', 'x')]);
+    const r = b.request(12, 'carol', 'read', 'x');
+    b.respond(13, r, { ok: true, values: [{ value: 1, op: w.key }], servedBy: 'n1' });
+    expect(kinds(b)).toEqual(['conflict']);
+  });
+
   it('reports a read that misses an acknowledged increment of a counter', () => {
     const b = new TraceBuilder(['dc1', 'dc2'], ['alice', 'bob']);
     const i1 = b.writeVia(0, 'alice', 'dc1', 'likes', 1, { kind: 'increment' });

@@ -28,6 +28,13 @@ export function formatSiblings(siblings: readonly Sibling[] | undefined): string
   return `[${vs.map((s) => formatValue(s.value)).join(', ')}] (${vs.length} siblings)`;
 }
 
+/** What a replica stores, deletion markers included: `[1, (deleted)] (2 siblings)`. */
+export function formatStored(siblings: readonly Sibling[] | undefined): string {
+  if (!siblings?.some((s) => s.tombstone)) return formatSiblings(siblings);
+  const parts = siblings.map((s) => (s.tombstone ? '(deleted)' : formatValue(s.value)));
+  return parts.length === 1 ? parts[0]! : `[${parts.join(', ')}] (${parts.length} siblings)`;
+}
+
 /** `key = value` for a state or a read result. */
 export function formatKeyState(key: string, siblings: readonly Sibling[] | undefined): string {
   return `${key} = ${formatSiblings(siblings)}`;
