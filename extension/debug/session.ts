@@ -708,7 +708,17 @@ export class ReplicationDebugSession extends LoggingDebugSession {
       }
       all.push(f);
     } else {
-      for (const e of causalChain(trace, current, MAX_FRAMES)) all.push(this.eventFrame(rt, e));
+      // A periodic timer re-arms itself, so its chain repeats: show a run of one timer as one frame.
+      const chain = causalChain(trace, current, MAX_FRAMES * 8);
+      for (let i = 0; i < chain.length && all.length < MAX_FRAMES; i++) {
+        const e = chain[i]!;
+        let j = i;
+        while (j + 1 < chain.length && this.sameTimer(trace, e, chain[j + 1]!)) j++;
+        const f = this.eventFrame(rt, e);
+        if (j > i) f.name += ` — repeats ×${j - i + 1} since ${formatTime(trace.time(chain[j]!))}`;
+        all.push(f);
+        i = j;
+      }
     }
     const inflight = rt.branch.replay.inflightAt(rt.cursor).length;
     const net = new StackFrame(
@@ -721,6 +731,15 @@ export class ReplicationDebugSession extends LoggingDebugSession {
     const levels = args.levels && args.levels > 0 ? args.levels : all.length;
     response.body = { stackFrames: all.slice(start, start + levels), totalFrames: all.length };
     this.sendResponse(response);
+  }
+
+  private sameTimer(trace: ReplicationRuntime['trace'], a: number, b: number): boolean {
+    return (
+      trace.kind(a) === 'timer' &&
+      trace.kind(b) === 'timer' &&
+      trace.actorOf(a) === trace.actorOf(b) &&
+      trace.detail(a)?.timer === trace.detail(b)?.timer
+    );
   }
 
   private eventFrame(rt: ReplicationRuntime, e: number): DebugProtocol.StackFrame {
@@ -965,13 +984,15 @@ export class ReplicationDebugSession extends LoggingDebugSession {
       children: () =>
         Object.entries(obj)
           .filter(([, v]) => v !== undefined)
-          .map(([k, v]) =>
-            this.variable(
+          .map(([k, v]) => {
+            const out = this.variable(
               k,
               v,
               evaluateName && /^[A-Za-z_$][\w$]*$/.test(k) ? `${evaluateName}.${k}` : undefined,
-            ),
-          ),
+            );
+            if ((k === 'time' || k === 'sentAt') && typeof v === 'number') out.value = formatTime(v);
+            return out;
+          }),
     };
   }
 
