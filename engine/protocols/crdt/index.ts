@@ -85,6 +85,13 @@ export function mergeCrdt(a: Crdt, b: Crdt): Crdt {
   }
 }
 
+/** The same record with its keys in sorted order, so equal states print alike on every replica. */
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(record).sort()) out[k] = record[k]!;
+  return out;
+}
+
 function named(ops: readonly string[]): Pick<Sibling, 'op' | 'ops'> {
   if (ops.length === 0) return {};
   return ops.length === 1 ? { op: ops[0]! } : { op: ops[0]!, ops: ops.slice(1) };
@@ -95,11 +102,23 @@ export function crdtSiblings(state: Crdt): Sibling[] {
   switch (state.type) {
     case 'counter':
       if (state.ops.length === 0) return [];
-      return [{ value: counterValue(state), ...named(state.ops), crdt: { p: state.p, n: state.n } }];
+      return [
+        {
+          value: counterValue(state),
+          ...named(state.ops),
+          crdt: { p: sortedKeys(state.p), n: sortedKeys(state.n) },
+        },
+      ];
     case 'set': {
       const ops = setOps(state);
       if (ops.length === 0) return [];
-      return [{ value: setValue(state), ...named(ops), crdt: { adds: state.adds, removed: state.removed } }];
+      return [
+        {
+          value: setValue(state),
+          ...named(ops),
+          crdt: { adds: sortedKeys(state.adds), removed: state.removed },
+        },
+      ];
     }
     case 'lww-register': {
       const e = state.entry;

@@ -30,6 +30,8 @@ export const DEVICE_SYNC_MS = 250;
 interface PendingOp {
   op: ClientOperation;
   target: string;
+  /** Writes: the session number it was sent with to `target`. */
+  seq?: number;
 }
 
 export interface ClientState {
@@ -48,6 +50,10 @@ export interface ClientState {
   offline: boolean;
   /** Own changes already pushed to the leader. */
   pushed: number;
+  /** Per leader: writes sent to it so far (each write carries its number). */
+  sent: Record<string, number>;
+  /** Per leader: numbers of writes given up on (timed out, or failed over) without an answer. */
+  gaveUp: Record<string, number[]>;
 }
 
 export function initClient(ctx: ClientContext): ClientState {
@@ -61,6 +67,8 @@ export function initClient(ctx: ClientContext): ClientState {
     queue: [],
     offline: false,
     pushed: 0,
+    sent: {},
+    gaveUp: {},
     ...(goesOffline ? { device: newReplica(ctx.self) } : {}),
   };
 }
@@ -135,6 +143,7 @@ export function onClient(state: ClientState, input: ClientInput, ctx: ClientCont
     case 'timedOut':
       state.queue = state.queue.filter((q) => q.op.key !== input.opKey);
       if (!state.pending[input.opKey]) return;
+      giveUp(state, state.pending[input.opKey]!);
       delete state.pending[input.opKey];
       out.cancelTimer(`home:${input.opKey}`);
       next(state, ctx, out);
@@ -190,9 +199,22 @@ function send(state: ClientState, op: ClientOperation, target: string, out: Out)
   if (op.kind === 'read') {
     const { line: _line, ...info } = op;
     out.send(target, { type: 'ClientRead', op: info, deps: { ...state.deps } });
-  } else {
-    out.send(target, write(state, op));
+    return;
   }
+  // Writes to one leader are numbered, and each names the earlier ones the client gave up on: the
+  // leader applies them in order and ignores a given-up write arriving after a later one.
+  const seq = (state.sent[target] ?? 0) + 1;
+  state.sent[target] = seq;
+  const p = state.pending[op.key];
+  if (p) p.seq = seq;
+  out.send(target, { ...write(state, op), seq, gaveUp: (state.gaveUp[target] ?? []).slice() });
+}
+
+function giveUp(state: ClientState, p: PendingOp): void {
+  if (p.seq === undefined) return;
+  const list = state.gaveUp[p.target] ?? [];
+  list.push(p.seq);
+  state.gaveUp[p.target] = list;
 }
 
 /** Sends the next queued operation, skipping those the simulator is failing at this instant. */
@@ -212,6 +234,7 @@ function failOver(state: ClientState, opKey: string, ctx: ClientContext, out: Ou
     `${p.target}, home of ${p.op.dataKey}, did not answer: failing over to ${ctx.spec.node}; writes of ${p.op.dataKey} on two leaders can conflict again`,
     { op: opKey, home: p.target, to: ctx.spec.node },
   );
+  giveUp(state, p);
   p.target = ctx.spec.node;
   send(state, p.op, ctx.spec.node, out);
 }

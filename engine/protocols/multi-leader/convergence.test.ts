@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../run';
-import type { MultiLeaderConfig, Topology } from '../../scenario/model';
+import type { ClientAction, MultiLeaderConfig, Topology } from '../../scenario/model';
 import { fixtureScenario } from '../../sim/scenarioFixture';
 
 const NODES = ['dc1', 'dc2', 'dc3'];
@@ -23,10 +23,22 @@ const TOPOLOGIES: Topology[] = [
 const writeArb = fc.record({
   at: fc.integer({ min: 0, max: 120 }),
   client: fc.constantFrom('c1', 'c2', 'c3'),
-  key: fc.constantFrom('x', 'y'),
+  key: fc.constantFrom('x', 'y', 'likes', 'tags'),
   read: fc.boolean(),
   value: fc.constantFrom('a', 'b', 'c'),
 });
+
+/** Plain keys are written, `likes` (a counter) incremented, `tags` (an OR-set) added to and removed from. */
+function actionOf(o: { key: string; read: boolean; value: string }): ClientAction {
+  if (o.read) return { kind: 'read', key: o.key };
+  if (o.key === 'likes') return { kind: 'increment', key: o.key, by: o.value === 'c' ? -1 : 1 };
+  if (o.key === 'tags') {
+    return o.value === 'c'
+      ? { kind: 'remove', key: o.key, value: 'a' }
+      : { kind: 'add', key: o.key, value: o.value };
+  }
+  return { kind: 'write', key: o.key, value: o.value };
+}
 
 const runArb = fc.record({
   topology: fc.constantFrom(...TOPOLOGIES),
@@ -56,12 +68,10 @@ describe('multi-leader under random runs', () => {
       fc.property(runArb, (r) => {
         const scenario = fixtureScenario({
           nodes: NODES,
-          // A client sends one operation at a time; only a timeout lets the next one go while the
-          // previous may still arrive, out of session order. Lossy runs never time out here.
           clients: ['c1', 'c2', 'c3'].map((id, i) => ({
             id,
             node: NODES[i]!,
-            timeout: r.drop > 0 ? 10_000 : 1000,
+            timeout: 1000,
           })),
           latency: { kind: 'uniform', min: 1, max: 30 },
           drop: r.drop,
@@ -70,13 +80,18 @@ describe('multi-leader under random runs', () => {
           // Lost messages are repaired by the periodic log sync, which does not keep a quiet run
           // alive: give lossy runs time for it.
           until: r.drop > 0 ? 4000 : 'quiet',
-          items: r.ops.map((o) => ({
-            at: o.at,
-            client: o.client,
-            action: o.read
-              ? { kind: 'read' as const, key: o.key }
-              : { kind: 'write' as const, key: o.key, value: o.value },
-          })),
+          items: [
+            ...r.ops.map((o) => ({ at: o.at, client: o.client, action: actionOf(o) })),
+            ...(r.crash
+              ? [
+                  {
+                    at: r.crash.at,
+                    fault: { kind: 'crash' as const, node: r.crash.node, disk: 'kept' as const },
+                  },
+                  { at: r.crash.at + r.crash.down, fault: { kind: 'recover' as const, node: r.crash.node } },
+                ]
+              : []),
+          ],
         });
         const cluster: MultiLeaderConfig = {
           replication: 'multi-leader',
@@ -85,7 +100,7 @@ describe('multi-leader under random runs', () => {
           conflicts: r.conflicts,
           causality: 'version-vectors',
           homes: {},
-          types: {},
+          types: { likes: 'counter', tags: 'set' },
         };
         scenario.cluster = cluster;
         scenario.clocks = { dc3: { offset: r.skew, drift: 0 } };

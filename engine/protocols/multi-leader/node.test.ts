@@ -155,6 +155,14 @@ describe('multi-leader node', () => {
     expect(n.rec.data.map((d) => d.key)).toEqual(['other', 'k']);
   });
 
+  it("ignores a write its client gave up on when it arrives after the client's next write", () => {
+    const n = harness('dc1');
+    n.message('alice', write('k', 'second', 'alice#2', { seq: 2, gaveUp: [1] }));
+    n.message('alice', write('k', 'first', 'alice#1', { seq: 1, gaveUp: [] }));
+    expect(n.rec.data.map((d) => d.after.map((s) => s.value))).toEqual([['second']]);
+    expect(n.rec.notes).toContain('ignored alice#1: alice gave up on it and has sent later writes since');
+  });
+
   it('answers a SyncRequest with exactly the logged changes the neighbour lacks', () => {
     const n = harness('dc1', mlConfig({ topology: { kind: 'circular' } }));
     n.message('alice', write('a', '1', 'alice#1'));

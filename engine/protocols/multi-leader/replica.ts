@@ -59,6 +59,8 @@ export interface ReplicaState {
   log: Traveling[];
   /** Client writes accepted here, by op key: a duplicated request is not written twice. */
   accepted: Record<string, true>;
+  /** Per client: the number of the next write expected from it (see ClientWrite.seq). */
+  sessions: Record<string, number>;
   /**
    * After losing its disk the replica no longer knows how many changes it originated: it accepts
    * no write until a neighbour's log has told it, or it would reuse the ids of its old changes.
@@ -101,6 +103,7 @@ export function newReplica(id: string): ReplicaState {
     horizon: {},
     log: [],
     accepted: {},
+    sessions: {},
     rebuilding: false,
     attached: [],
     held: [],
@@ -173,6 +176,7 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
     env.out.note(`ignored a second copy of ${op.key}: already accepted`, { op: op.key });
     return;
   }
+  if (write.seq !== undefined && !inSessionOrder(r, env, write, from)) return;
   if (!WRITE_KINDS.has(op.kind)) {
     env.reply(from, { type: 'ClientReply', opKey: op.key, ok: false, error: `${op.kind} is not a write` });
     return;
@@ -214,6 +218,25 @@ export function localWrite(r: ReplicaState, env: ReplicaEnv, request: ClientWrit
   }
   r.accepted[op.key] = true;
   startPersist(r, env, { kind: 'local', write, from, ev: env.ctx.event });
+}
+
+/**
+ * A client's writes to this leader are taken in the order it sent them. A write the client gave up
+ * on (it timed out) that arrives after a later one is ignored rather than applied out of order.
+ */
+function inSessionOrder(r: ReplicaState, env: ReplicaEnv, write: ClientWrite, from: string): boolean {
+  let next = r.sessions[from] ?? 1;
+  while (write.gaveUp?.includes(next)) next++;
+  const seq = write.seq!;
+  if (seq < next) {
+    env.out.note(`ignored ${write.op.key}: ${from} gave up on it and has sent later writes since`, {
+      op: write.op.key,
+    });
+    r.sessions[from] = next;
+    return false;
+  }
+  r.sessions[from] = seq + 1;
+  return true;
 }
 
 function crdtOp(op: OpInfo, ts: number): CrdtOp {

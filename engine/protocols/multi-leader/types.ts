@@ -60,6 +60,10 @@ export interface ClientWrite {
   context?: VersionVector;
   /** Everything the client's session has seen, per origin (causal dependencies). */
   deps: VersionVector;
+  /** Number of this write among the client's writes to this leader. */
+  seq?: number;
+  /** Numbers of earlier writes to this leader the client gave up on. */
+  gaveUp?: number[];
   [field: string]: unknown;
 }
 
