@@ -14,7 +14,7 @@ type Msg<T extends SlMessage['type']> = Extract<SlMessage, { type: T }>;
 
 export function armElection(env: Env, g: GroupState): void {
   const f = env.cfg.failover;
-  if (!f || g.awaitingSnapshot || g.role === 'leader') return;
+  if (!f || g.awaitingSnapshot || !g.voter || g.role === 'leader') return;
   let after: number;
   if (f.elect === 'lowest-id') {
     // Deterministic order: the lowest id times out first and the others defer to it.
@@ -123,7 +123,7 @@ function startPrevote(env: Env, g: GroupState): void {
   if (g.votes.length >= majority(g.members)) startElection(env, g);
 }
 
-function startElection(env: Env, g: GroupState): void {
+export function startElection(env: Env, g: GroupState): void {
   g.term++;
   g.votedFor = env.s.self;
   g.role = 'candidate';
@@ -172,7 +172,7 @@ export function onRequestVote(env: Env, from: string, msg: Msg<'RequestVote'>): 
   const g = env.s.groups[msg.group];
   if (!g) return;
   if (msg.prevote) {
-    const j = g.awaitingSnapshot ? { ok: false, reason: 'still joining' } : judge(env, g, msg);
+    const j = g.awaitingSnapshot || !g.voter ? { ok: false, reason: 'not a voter yet' } : judge(env, g, msg);
     let granted = j.ok && msg.term > g.term;
     let reason = j.reason;
     if (msg.term <= g.term) reason = `term ${msg.term} is not newer than ${g.term}`;
@@ -205,7 +205,12 @@ export function onRequestVote(env: Env, from: string, msg: Msg<'RequestVote'>): 
   }
   const j = g.awaitingSnapshot
     ? { ok: false, reason: `${env.s.self} is still joining (no snapshot yet) and does not vote` }
-    : judge(env, g, msg);
+    : !g.voter
+      ? {
+          ok: false,
+          reason: `${env.s.self} lost its disk and does not vote until it has caught up with a leader`,
+        }
+      : judge(env, g, msg);
   const granted = j.ok && (g.votedFor === null || g.votedFor === msg.candidate);
   const reason = !j.ok ? j.reason : granted ? j.reason : `already voted for ${g.votedFor} in term ${g.term}`;
   if (granted) {
@@ -220,7 +225,13 @@ export function onRequestVote(env: Env, from: string, msg: Msg<'RequestVote'>): 
   });
   send(env, from, { type: 'Vote', group: g.name, term: g.term, granted, prevote: false, reason });
   // lowest-id: a lower-id node that refuses runs itself, so the lowest live id ends up leading.
-  if (!j.ok && !g.awaitingSnapshot && env.cfg.failover?.elect === 'lowest-id' && g.role === 'follower') {
+  if (
+    !j.ok &&
+    !g.awaitingSnapshot &&
+    g.voter &&
+    env.cfg.failover?.elect === 'lowest-id' &&
+    g.role === 'follower'
+  ) {
     startElection(env, g);
   }
 }

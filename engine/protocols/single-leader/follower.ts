@@ -29,6 +29,25 @@ export function askCatchUp(env: Env, g: GroupState, why: string): void {
   });
 }
 
+/**
+ * This node's snapshot holds writes the leader never had (an election that ignored logs, or a
+ * snapshot from a leader that was then deposed): start over from a snapshot of the leader's data.
+ */
+function resync(env: Env, g: GroupState, leader: string, why: string): void {
+  env.out.note(
+    `snapshot conflict: ${why}, but my snapshot was taken at position ${g.logStart} in term ${g.logStartTerm}; asking for a new snapshot`,
+    {
+      group: g.name,
+      position: g.logStart,
+    },
+  );
+  g.awaitingSnapshot = true;
+  g.ready = false;
+  setField(env, g, 'ready', false);
+  g.catchUpAsked = false;
+  askSnapshot(env, g, leader);
+}
+
 function askSnapshot(env: Env, g: GroupState, leader: string): void {
   if (g.catchUpAsked) return;
   g.catchUpAsked = true;
@@ -172,17 +191,7 @@ function replicate(env: Env, from: string, msg: Msg<'Replicate'>): void {
   }
   const atSnapshot = g.logStart > 0 ? msg.entries.find((e) => e.index === g.logStart) : undefined;
   if (atSnapshot && atSnapshot.term !== g.logStartTerm) {
-    // Only possible when an election ignored logs (lowest-id): the snapshot holds writes the new
-    // leader never had. Start over from a snapshot of the leader's data.
-    env.out.note(
-      `snapshot conflict: the leader's entry at position ${g.logStart} has term ${atSnapshot.term}, my snapshot was taken at term ${g.logStartTerm}; asking for a new snapshot`,
-      { group: g.name, position: g.logStart },
-    );
-    g.awaitingSnapshot = true;
-    g.ready = false;
-    setField(env, g, 'ready', false);
-    g.catchUpAsked = false;
-    askSnapshot(env, g, from);
+    resync(env, g, from, `the leader's entry at position ${g.logStart} has term ${atSnapshot.term}`);
     return;
   }
   let appended = false;
@@ -237,6 +246,12 @@ export function onHeartbeat(env: Env, from: string, msg: Msg<'Heartbeat'>): void
     // leader that should have sent it was down when this node joined).
     if (g.catchUpAsked) g.catchUpAsked = false;
     else askSnapshot(env, g, from);
+  } else if (
+    msg.term >= g.term &&
+    g.logStart > 0 &&
+    (msg.lastIndex < g.logStart || (msg.lastIndex === g.logStart && msg.lastTerm !== g.logStartTerm))
+  ) {
+    resync(env, g, from, `the leader's log ends at position ${msg.lastIndex} (term ${msg.lastTerm})`);
   } else {
     const t = termAt(g, msg.lastIndex);
     if (msg.lastIndex > lastIndex(g)) {
@@ -258,6 +273,11 @@ export function onHeartbeat(env: Env, from: string, msg: Msg<'Heartbeat'>): void
       dropStaleSuffix(env, g, msg.lastIndex, msg.term);
     }
     if (msg.lastIndex <= lastIndex(g)) g.behindAt = -1;
+    if (!g.voter && msg.lastIndex <= lastIndex(g) && termAt(g, msg.lastIndex) === msg.lastTerm) {
+      g.voter = true;
+      env.out.note(`caught up with ${from} after losing its disk: voting again`, { group: g.name });
+      armElection(env, g);
+    }
     const commit = Math.min(msg.commitIndex, g.applied);
     if (commit > g.commitIndex) {
       g.commitIndex = commit;

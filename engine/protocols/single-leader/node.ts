@@ -3,10 +3,10 @@
 
 import type { SingleLeaderConfig } from '../../scenario/model';
 import type { NodeInput, Out, ProtocolContext } from '../protocol';
-import { armElection, onElectionTimerFired, onRequestVote, onVote } from './election';
+import { armElection, onElectionTimerFired, onRequestVote, onVote, startElection } from './election';
 import { type Env, setField, showRole } from './env';
 import { onHeartbeat, onPersisted, onReplicate, onSnapshot, recoverGroup } from './follower';
-import { type GroupConfig, groupConfigs } from './groups';
+import { type GroupConfig, groupConfigs, majority } from './groups';
 import {
   armLease,
   becomeLeader,
@@ -66,6 +66,8 @@ function newGroup(gc: GroupConfig, members: string[]): GroupState {
     catchUpAsked: false,
     early: {},
     behindAt: -1,
+    voter: true,
+    heardTerms: {},
     awaitingSnapshot: false,
     ready: true,
     heldReads: [],
@@ -149,7 +151,31 @@ function start(env: Env, joining: boolean): void {
   }
 }
 
+/**
+ * A node that lost its disk votes again once a majority of its group has told it their terms: it
+ * then adopts the highest and abstains in that term, since it may have voted in it before.
+ */
+function learnTermsAfterDiskLoss(env: Env, from: string, msg: SlMessage): void {
+  if (!('term' in msg) || !('group' in msg)) return;
+  const g = env.s.groups[msg.group];
+  if (!g || g.voter || !g.members.includes(from)) return;
+  g.heardTerms[from] = Math.max(g.heardTerms[from] ?? 0, (msg as { term: number }).term);
+  if (Object.keys(g.heardTerms).length + 1 < majority(g.members)) return;
+  const highest = Math.max(g.term, ...Object.values(g.heardTerms));
+  g.voter = true;
+  g.heardTerms = {};
+  if (highest > g.term) g.term = highest;
+  g.votedFor = env.s.self;
+  setField(env, g, 'term', g.term);
+  env.out.note(`heard from a majority after losing its disk: voting again, from term ${g.term + 1}`, {
+    group: g.name,
+    term: g.term,
+  });
+  armElection(env, g);
+}
+
 function onMessage(env: Env, from: string, msg: SlMessage): void {
+  learnTermsAfterDiskLoss(env, from, msg);
   switch (msg.type) {
     case 'ClientWrite':
       onClientWrite(env, from, msg);
@@ -195,10 +221,24 @@ function onMessage(env: Env, from: string, msg: SlMessage): void {
   }
 }
 
-/** Manual failover: the operator makes this node the leader of the next term. */
+/**
+ * Manual failover. With automatic failover configured the node runs for election at once (a
+ * leadership transfer: it still needs a majority, so an operator cannot create a second leader).
+ * Without it there are no elections: the node simply becomes leader of the next term.
+ */
 function promote(env: Env): void {
   for (const g of Object.values(env.s.groups)) {
     if (g.role === 'leader') continue;
+    if (env.cfg.failover) {
+      env.out.note(
+        `manual failover: the operator asks ${env.s.self} to take over; it runs for election now`,
+        {
+          group: g.name,
+        },
+      );
+      startElection(env, g);
+      continue;
+    }
     g.term++;
     g.votedFor = env.s.self;
     g.electionClock = env.ctx.clock;
@@ -292,6 +332,7 @@ export function crash(s: NodeState, diskLost: boolean, ctx: ProtocolContext): No
       ng.members = [...g.members];
       ng.term = 0;
       ng.role = 'follower';
+      ng.voter = false;
       fresh.groups[name] = ng;
       fresh.shownLog[name] = g.log.length;
     }

@@ -183,6 +183,11 @@ ${events.join('\n')}
         fc.record({ kind: fc.constant('failover'), node: fc.constantFrom('n1', 'n2', 'n3') }),
         fc.record({ kind: fc.constant('write'), key: fc.constantFrom('x', 'y', 'z'), del: fc.boolean() }),
         fc.record({ kind: fc.constant('read'), key: fc.constantFrom('x', 'y', 'z') }),
+        fc.record({ kind: fc.constant('increment'), by: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({
+          kind: fc.constant('partition'),
+          side: fc.subarray(['n1', 'n2', 'n3'], { minLength: 1, maxLength: 2 }),
+        }),
       ),
     });
     fc.assert(
@@ -199,12 +204,17 @@ ${events.join('\n')}
         }),
         fc.array(step, { minLength: 1, maxLength: 16 }),
         (seed, cfg, steps) => {
+          // One lost disk at most: with more, a group can lose the majority that remembers its votes
+          // and, rightly, never elect a leader again.
+          let disksLost = 0;
           const events = steps
             .sort((a, b) => a.at - b.at)
             .map(({ at, what: w }, i) => {
               switch (w.kind) {
-                case 'crash':
-                  return `  - { at: ${at}ms, crash: { node: ${w.node}, disk: ${w.lost ? 'lost' : 'kept'} } }`;
+                case 'crash': {
+                  const lost = w.lost && disksLost++ === 0;
+                  return `  - { at: ${at}ms, crash: { node: ${w.node}, disk: ${lost ? 'lost' : 'kept'} } }`;
+                }
                 case 'recover':
                   return `  - { at: ${at}ms, recover: ${w.node} }`;
                 case 'cut':
@@ -217,6 +227,12 @@ ${events.join('\n')}
                   return w.del
                     ? `  - { at: ${at}ms, client: alice, delete: ${w.key} }`
                     : `  - { at: ${at}ms, client: alice, write: { key: ${w.key}, value: v${i} } }`;
+                case 'increment':
+                  return `  - { at: ${at}ms, client: bob, increment: { key: n, by: ${w.by} } }`;
+                case 'partition': {
+                  const rest = ['n1', 'n2', 'n3'].filter((n) => !w.side.includes(n));
+                  return `  - { at: ${at}ms, partition: [[${w.side.join(', ')}], [${rest.join(', ')}]] }`;
+                }
                 default:
                   return `  - { at: ${at}ms, client: bob, read: ${w.key} }`;
               }

@@ -119,6 +119,13 @@ export interface GroupState {
   catchUpAsked: boolean;
   /** Follower: its last position when the previous heartbeat came (-1: it was not behind). */
   behindAt: number;
+  /**
+   * Whether it may vote and run for leader. A node that lost its disk also lost the record of its
+   * votes, so it abstains until it has caught up with a leader (else it could vote twice in a term).
+   */
+  voter: boolean;
+  /** Non-voter after a disk loss: the highest term heard from each peer since. */
+  heardTerms: Record<string, number>;
   /** Follower: replication cannot work (WAL from another engine version); it stops asking. */
   broken?: string;
   /** Joining follower: waiting for the snapshot. */
