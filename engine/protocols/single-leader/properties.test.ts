@@ -38,6 +38,7 @@ const fault = fc.oneof(
     side: fc.subarray(NODES, { minLength: 1, maxLength: 4 }),
   }),
   fc.record({ kind: fc.constant('heal') }),
+  fc.record({ kind: fc.constant('failover'), node: fc.constantFrom(...NODES) }),
   fc.record({
     kind: fc.constant('write'),
     key: fc.constantFrom('x', 'y'),
@@ -64,6 +65,8 @@ function faultScenario(
         }
         case 'heal':
           return `  - { at: ${at}ms, heal: all }`;
+        case 'failover':
+          return `  - { at: ${at}ms, failover: ${f.node} }`;
         default:
           return `  - { at: ${at}ms, client: ${f.client}, write: { key: ${f.key}, value: v${i} } }`;
       }
