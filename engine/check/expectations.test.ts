@@ -129,10 +129,32 @@ describe('evaluateExpectations', () => {
       ],
       'single-leader',
     );
-    expect(ok).toMatchObject({ passed: true, message: 'f1 leads at the end (term 2)' });
+    expect(ok).toMatchObject({ passed: true, message: 'f1 (term 2) leads at the end' });
     expect(wrong).toMatchObject({
       passed: false,
       message: 'expected leader to lead at the end but f1 (term 2) leads (leader is down)',
+    });
+  });
+
+  it('with shards, accepts a node that alone leads one of them', () => {
+    const b = new TraceBuilder(['a', 'b'], ['alice']);
+    b.field(0, 'a', 's1.role', 'leader');
+    b.field(0, 'b', 's1.role', 'follower');
+    b.field(0, 'b', 's2.role', 'leader');
+    b.field(0, 'a', 's2.role', 'follower');
+    const shards = [
+      { name: 's1', leader: 'a', followers: { b: 'async' as const }, keys: ['q'], line: 5 },
+      { name: 's2', leader: 'b', followers: { a: 'async' as const }, keys: ['answer'], line: 6 },
+    ];
+    const scenario = fixture(b.nodes, b.clients, { replication: 'single-leader', shards }, [
+      { kind: 'leader', node: 'b', line: 1, text: '' },
+      { kind: 'leader', node: 'alice', line: 2, text: '' },
+    ]);
+    const [ok, wrong] = evaluateExpectations(scenario, b.trace, []);
+    expect(ok).toMatchObject({ passed: true, message: 'b leads s2 at the end (s1: a; s2: b)' });
+    expect(wrong).toMatchObject({
+      passed: false,
+      message: 'expected alice to lead at the end but the leaders are s1: a; s2: b',
     });
   });
 });

@@ -6,6 +6,7 @@ import type { Anomaly, AnomalyKind, ExpectationResult, Value } from '../../trace
 import type { Expectation, Scenario } from '../scenario/model';
 import { History } from './history';
 import { compareReplicas, describeGroups } from './replicaComparison';
+import { fieldTimeline, termSuffix, valueAt } from './roles';
 import { formatSiblings, formatValueList, listJoin, sameValueSet, visible } from './values';
 
 export function evaluateExpectations(
@@ -153,59 +154,64 @@ function summarize(found: Anomaly[]): string {
   return shown.join(' ') + (found.length > 3 ? ` (and ${found.length - 3} more)` : '');
 }
 
-function fieldAtEnd(h: History, node: number, field: string): unknown {
-  let v: unknown;
-  for (const e of h.fieldEvents) {
-    if (h.trace.actorOf(e) !== node) continue;
-    const d = h.trace.detail(e);
-    if (d?.field === field) v = d.value;
-  }
-  return v;
-}
-
 function leaderAtEnd(h: History, expected: string): Verdict {
   const live = h.nodes.filter((a) => h.up[a]);
-  const leaders = live.filter((a) => fieldAtEnd(h, a, 'role') === 'leader').map((a) => h.actorName(a));
-  const term = (name: string) => {
-    const t = fieldAtEnd(h, h.trace.actorIndex.get(name)!, 'term');
-    return t === undefined ? '' : ` (term ${String(t)})`;
-  };
-  let actual = leaders;
-  let source = 'role';
-  if (leaders.length === 0) {
-    // No node says it leads: fall back on who the live nodes believe leads.
-    const votes = new Map<string, number>();
-    for (const a of live) {
-      const l = fieldAtEnd(h, a, 'leader');
-      if (typeof l === 'string') votes.set(l, (votes.get(l) ?? 0) + 1);
-    }
-    const best = [...votes].sort((x, y) => y[1] - x[1])[0];
-    actual = best ? [best[0]] : [];
-    source = 'leader';
-  }
+  const roles = fieldTimeline(h, 'role');
+  const terms = fieldTimeline(h, 'term');
+  const groups = [...new Set([...roles.keys()].map((id) => id.split('\u0000')[1]!))].sort();
   const idx = h.trace.actorIndex.get(expected);
   const down = idx !== undefined && h.isNode[idx] && !h.up[idx] ? ` (${expected} is down)` : '';
-  if (actual.length === 1 && actual[0] === expected && source === 'role') {
-    return { passed: true, message: `${expected} leads at the end${term(expected)}` };
-  }
-  if (actual.length === 1 && actual[0] === expected) {
-    return { passed: true, message: `the live nodes take ${expected} to be the leader at the end` };
-  }
-  if (actual.length === 0) {
+  const leadersOf = (group: string) => live.filter((a) => valueAt(roles, a, group) === 'leader');
+  const named = (a: number, group: string) => h.actorName(a) + termSuffix(terms, a, group);
+
+  if (groups.length === 0) {
+    // No node records a role: fall back on who the live nodes believe leads.
+    const beliefs = fieldTimeline(h, 'leader');
+    const votes = new Map<string, number>();
+    for (const a of live) {
+      const l = valueAt(beliefs, a, '');
+      if (typeof l === 'string') votes.set(l, (votes.get(l) ?? 0) + 1);
+    }
+    const best = [...votes].sort((x, y) => y[1] - x[1])[0]?.[0];
+    if (best === expected)
+      return { passed: true, message: `the live nodes take ${expected} to be the leader at the end` };
     return {
       passed: false,
-      message: `expected ${expected} to lead at the end but no live node leads${down}`,
+      message: `expected ${expected} to lead at the end but ${best ? `the live nodes take ${best} to be the leader` : 'no node records who leads'}${down}`,
     };
   }
-  if (actual.length > 1) {
+
+  if (groups.length === 1) {
+    const group = groups[0]!;
+    const leaders = leadersOf(group);
+    if (leaders.length === 1 && h.actorName(leaders[0]!) === expected) {
+      return { passed: true, message: `${named(leaders[0]!, group)} leads at the end` };
+    }
+    if (leaders.length === 0) {
+      return {
+        passed: false,
+        message: `expected ${expected} to lead at the end but no live node leads${down}`,
+      };
+    }
+    const who = listJoin(leaders.map((a) => named(a, group)));
     return {
       passed: false,
-      message: `expected ${expected} to lead at the end but ${listJoin(actual.map((n) => n + term(n)))} all act as leader${down}`,
+      message: `expected ${expected} to lead at the end but ${who} ${leaders.length > 1 ? 'all act as leader' : 'leads'}${down}`,
     };
+  }
+
+  // Shards: the node must be the only leader of at least one group.
+  const summary = groups.map((g) => `${g}: ${listJoin(leadersOf(g).map((a) => named(a, g))) || 'none'}`);
+  const led = groups.filter((g) => {
+    const l = leadersOf(g);
+    return l.length === 1 && h.actorName(l[0]!) === expected;
+  });
+  if (led.length > 0) {
+    return { passed: true, message: `${expected} leads ${listJoin(led)} at the end (${summary.join('; ')})` };
   }
   return {
     passed: false,
-    message: `expected ${expected} to lead at the end but ${actual[0]}${term(actual[0]!)} leads${down}`,
+    message: `expected ${expected} to lead at the end but the leaders are ${summary.join('; ')}${down}`,
   };
 }
 

@@ -66,4 +66,28 @@ describe('split-brain', () => {
     b.writeVia(70, 'bob', 'new', 'x', 2);
     expect(splitBrain(b, fixture(b.nodes, b.clients, { replication: 'multi-leader' }))).toEqual([]);
   });
+
+  it('with shards, compares leaders of the same shard only', () => {
+    const b = new TraceBuilder(['a', 'b'], ['alice', 'bob']);
+    b.field(0, 'a', 's1.role', 'leader');
+    b.field(0, 'b', 's2.role', 'leader');
+    b.field(0, 'b', 's1.role', 'follower');
+    b.writeVia(10, 'alice', 'a', 'q', 1);
+    b.writeVia(20, 'bob', 'b', 'answer', 2);
+    const shards = [
+      { name: 's1', leader: 'a', followers: { b: 'async' as const }, keys: ['q'], line: 5 },
+      { name: 's2', leader: 'b', followers: { a: 'async' as const }, keys: ['answer'], line: 6 },
+    ];
+    const scenario = fixture(b.nodes, b.clients, { replication: 'single-leader', shards });
+    expect(splitBrain(b, scenario)).toEqual([]);
+    b.field(30, 'b', 's1.term', 2);
+    b.field(30, 'b', 's1.role', 'leader');
+    b.writeVia(40, 'alice', 'a', 'q', 3);
+    b.writeVia(50, 'bob', 'b', 'q', 4);
+    const found = splitBrain(b, scenario);
+    expect(found.map((f) => f.explain)).toEqual([
+      'a and b (term 2) both acted as leader of s1 from 30ms until the end of the run: a acknowledged ' +
+        "alice's write q = 3 (op alice#2) at 41ms and b acknowledged bob's write q = 4 (op bob#2) at 51ms.",
+    ]);
+  });
 });
