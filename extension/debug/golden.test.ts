@@ -68,7 +68,7 @@ async function transcript(file: string): Promise<unknown[]> {
   return normalize(h.transcript, file);
 }
 
-describe('golden DAP transcripts of the examples', () => {
+describe.concurrent('golden DAP transcripts of the examples', () => {
   const files = examples();
   it('has examples to record', () => {
     expect(files.length).toBeGreaterThan(0);
