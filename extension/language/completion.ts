@@ -36,6 +36,9 @@ function markdown(text: string | undefined): vscode.MarkdownString | undefined {
   return text ? new vscode.MarkdownString(text) : undefined;
 }
 
+/** A snippet tab stop with a default. */
+const tab = (n: number, text: string) => `\${${n}:${text}}`;
+
 /** A snippet choice of the declared ids, or a plain placeholder when there are none. */
 function choice(n: number, names: string[], fallback: string): string {
   return names.length ? `\${${n}|${names.join(',')}|}` : `\${${n}:${fallback}}`;
@@ -91,14 +94,18 @@ export const EVENT_SNIPPETS: EventSnippet[] = [
     label: 'partition',
     detail: 'Split the network into groups',
     body: (c) =>
-      `{ at: \${1:10ms}, partition: [[${c.nodes.slice(0, Math.ceil(c.nodes.length / 2)).join(', ') || '${2:a}'}], [${c.nodes.slice(Math.ceil(c.nodes.length / 2)).join(', ') || '${3:b}'}]] }`,
+      `{ at: \${1:10ms}, partition: [[${c.nodes.slice(0, Math.ceil(c.nodes.length / 2)).join(', ') || tab(2, 'a')}], [${c.nodes.slice(Math.ceil(c.nodes.length / 2)).join(', ') || tab(3, 'b')}]] }`,
   },
   {
     label: 'cut',
     detail: 'Cut one direction of a link',
     body: (c) => `{ at: \${1:10ms}, cut: "${choice(2, c.nodes, 'a')} -> ${choice(3, c.nodes, 'b')}" }`,
   },
-  { label: 'heal', detail: 'Heal every partition and cut', body: () => '{ at: ${1:50ms}, heal: all }' },
+  {
+    label: 'heal',
+    detail: 'Heal every partition and cut',
+    body: () => `{ at: ${tab(1, '50ms')}, heal: all }`,
+  },
   {
     label: 'skew',
     detail: 'Move a node’s physical clock',
@@ -107,7 +114,8 @@ export const EVENT_SNIPPETS: EventSnippet[] = [
   {
     label: 'addNode',
     detail: 'Add a follower (snapshot + catch-up)',
-    body: () => '{ at: ${1:50ms}, addNode: { id: ${2:f3}, as: ${3|follower,leader,replica|} } }',
+    body: () =>
+      `{ at: ${tab(1, '50ms')}, addNode: { id: ${tab(2, 'f3')}, as: ${choice(3, ['follower', 'leader', 'replica'], '')} } }`,
   },
   {
     label: 'failover',
