@@ -663,15 +663,33 @@ export class ReplicationRuntime {
     return this.forwardTo(target, { reason: 'step', description: `Next event on ${actor}` });
   }
 
-  /** Until the causal chain of this actor's current event completes: the client's response to its op. */
+  /**
+   * Until the causal chain of this actor's current event completes: the client's response when it
+   * serves an operation; otherwise back on the caller (the actor whose event caused it), at its
+   * first event that the current one happens before — a heartbeat's delivery steps out to the ack
+   * arriving at the leader.
+   */
   stepOut(actor: string): StopInfo {
     const a = this.actorIndex(actor);
     const index = this.branch.index;
+    const trace = this.branch.trace;
     const current = index.latestOn(a, this.cursor) ?? this.cursor;
     const op = current >= 0 ? index.opOf(current) : undefined;
     const response = op ? index.opResponse.get(op) : undefined;
     if (op && response !== undefined && response > this.cursor)
       return this.forwardTo(response, { reason: 'step', description: `Response to ${op}` });
+    const cause = current >= 0 ? trace.cause(current) : undefined;
+    if (!op && cause !== undefined && trace.actorOf(cause) !== a) {
+      const caller = trace.actorOf(cause);
+      let e = index.nextOn(caller, this.cursor);
+      for (let steps = 0; e !== undefined && steps < 10_000; steps++) {
+        if (index.happensBefore(current, e)) {
+          const name = trace.actorId(caller);
+          return this.forwardTo(e, { reason: 'step', description: `Back on ${name}` });
+        }
+        e = index.nextOn(caller, e);
+      }
+    }
     const stop = this.stepIn(actor);
     if (stop.reason !== 'step') return stop;
     return {

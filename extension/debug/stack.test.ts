@@ -39,3 +39,21 @@ describe('call stacks of a real run', () => {
     for (let i = 1; i < frames.length; i++) expect(frames[i]).not.toBe(frames[i - 1]);
   });
 });
+
+describe('step out of a background exchange', () => {
+  it('returns from a heartbeat delivery to the ack arriving at the leader', async () => {
+    const { ReplicationRuntime } = await import('./runtime');
+    const rt = new ReplicationRuntime(runEngine, FILE, text);
+    expect(await rt.start()).toEqual([]);
+    const t = rt.trace;
+    let hb = -1;
+    for (let e = 0; e < t.length && hb < 0; e++)
+      if (t.kind(e) === 'deliver' && t.detail(e)?.type === 'Heartbeat' && t.actorId(t.actorOf(e)) === 'f1')
+        hb = e;
+    expect(hb).toBeGreaterThan(0);
+    rt.goto(hb);
+    const stop = rt.stepOut('f1');
+    expect(stop.description).toBe('Back on leader');
+    expect(rt.describe(stop.event)).toMatch(/^deliver HeartbeatAck #\d+ f1 → leader/);
+  });
+});
