@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Expectation } from '../scenario/model';
+import type { Expectation, ShardSpec } from '../scenario/model';
 import { evaluateExpectations } from './expectations';
 import { findAnomalies } from './findAnomalies';
 import { fixture, TraceBuilder } from './traceFixture';
@@ -142,9 +142,9 @@ describe('evaluateExpectations', () => {
     b.field(0, 'b', 's1.role', 'follower');
     b.field(0, 'b', 's2.role', 'leader');
     b.field(0, 'a', 's2.role', 'follower');
-    const shards = [
-      { name: 's1', leader: 'a', followers: { b: 'async' as const }, keys: ['q'], line: 5 },
-      { name: 's2', leader: 'b', followers: { a: 'async' as const }, keys: ['answer'], line: 6 },
+    const shards: ShardSpec[] = [
+      { name: 's1', leader: 'a', followers: { b: 'async' }, keys: ['q'], line: 5 },
+      { name: 's2', leader: 'b', followers: { a: 'async' }, keys: ['answer'], line: 6 },
     ];
     const scenario = fixture(b.nodes, b.clients, { replication: 'single-leader', shards }, [
       { kind: 'leader', node: 'b', line: 1, text: '' },

@@ -41,6 +41,8 @@ export class History {
   readonly opList: OpRecord[] = [];
   /** Mutations per data key, in request order. */
   readonly writesByKey = new Map<string, OpRecord[]>();
+  /** Deletes per data key, in request order. */
+  readonly deletesByKey = new Map<string, OpRecord[]>();
   /** op key -> actor index -> first state event on that actor whose `after` carries the op. */
   readonly storedOn = new Map<string, Map<number, number>>();
   /** op key -> first state event anywhere that carries it. */
@@ -131,6 +133,14 @@ export class History {
         this.writesByKey.set(op.dataKey, list);
       }
       list.push(rec);
+      if (op.kind === 'delete') {
+        let deletes = this.deletesByKey.get(op.dataKey);
+        if (!deletes) {
+          deletes = [];
+          this.deletesByKey.set(op.dataKey, deletes);
+        }
+        deletes.push(rec);
+      }
     }
   }
 

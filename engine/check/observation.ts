@@ -25,14 +25,24 @@ export interface Observation {
  * a returned value that names no write: checkers then stay silent rather than guess).
  */
 export function observe(h: History, read: OpRecord): Observation | undefined {
+  const cached = observations.get(read);
+  if (cached !== undefined) return cached ?? undefined;
+  const obs = computeObservation(h, read);
+  observations.set(read, obs ?? null);
+  return obs;
+}
+
+/** Observations are asked for by several checkers; an op record belongs to one History. */
+const observations = new WeakMap<OpRecord, Observation | null>();
+
+function computeObservation(h: History, read: OpRecord): Observation | undefined {
   const r = read.result;
   if (!r?.ok || read.response < 0) return undefined;
   const values = r.values ?? [];
   const ops = new Set<string>();
   if (values.length === 0) {
-    for (const w of h.writesByKey.get(read.info.dataKey) ?? []) {
-      if (w.info.kind === 'delete' && w.request < read.response) ops.add(w.key);
-    }
+    for (const w of h.deletesByKey.get(read.info.dataKey) ?? [])
+      if (w.request < read.response) ops.add(w.key);
     return { ops, empty: true };
   }
   for (const s of values) {
@@ -43,8 +53,8 @@ export function observe(h: History, read: OpRecord): Observation | undefined {
   // Read results leave tombstones out, so a delete concurrent with a returned value may be a
   // sibling the reader cannot see: count it as possibly reflected rather than guess it was missed.
   const seen = [...ops].map((o) => h.ops.get(o));
-  for (const w of h.writesByKey.get(read.info.dataKey) ?? []) {
-    if (w.info.kind !== 'delete' || w.request > read.response || ops.has(w.key)) continue;
+  for (const w of h.deletesByKey.get(read.info.dataKey) ?? []) {
+    if (w.request > read.response || ops.has(w.key)) continue;
     if (seen.some((v) => v !== undefined && h.concurrentOps(v, w))) ops.add(w.key);
   }
   return { ops, empty: false };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ShardSpec } from '../scenario/model';
 import { findAnomalies } from './findAnomalies';
 import { fixture, TraceBuilder } from './traceFixture';
 
@@ -74,9 +75,9 @@ describe('split-brain', () => {
     b.field(0, 'b', 's1.role', 'follower');
     b.writeVia(10, 'alice', 'a', 'q', 1);
     b.writeVia(20, 'bob', 'b', 'answer', 2);
-    const shards = [
-      { name: 's1', leader: 'a', followers: { b: 'async' as const }, keys: ['q'], line: 5 },
-      { name: 's2', leader: 'b', followers: { a: 'async' as const }, keys: ['answer'], line: 6 },
+    const shards: ShardSpec[] = [
+      { name: 's1', leader: 'a', followers: { b: 'async' }, keys: ['q'], line: 5 },
+      { name: 's2', leader: 'b', followers: { a: 'async' }, keys: ['answer'], line: 6 },
     ];
     const scenario = fixture(b.nodes, b.clients, { replication: 'single-leader', shards });
     expect(splitBrain(b, scenario)).toEqual([]);
