@@ -222,6 +222,13 @@ export class ScenarioCompletion implements vscode.CompletionItemProvider {
     const ids = documentIds(text);
     const range = toRange(loc.range);
     const linePrefix = doc.lineAt(position.line).text.slice(0, position.character);
+    // A new, still empty events item (`  - |`): the event snippets.
+    if (loc.path[0] === 'events' && loc.path.length === 2 && !loc.text && /^\s*-\s*$/.test(linePrefix))
+      return eventSnippets(ids, linePrefix, range);
+    // `crash: |` inside a flow map parses as a key without a value: complete the value.
+    const emptyValue = loc.on === 'key' && !loc.text ? /([A-Za-z][\w.-]*)\s*:\s*$/.exec(linePrefix) : null;
+    if (emptyValue)
+      return this.values({ ...loc, path: [...loc.path.slice(0, -1), emptyValue[1] as string] }, ids, range);
     return loc.on === 'key'
       ? this.keys(loc, ids, range, linePrefix, text, offset)
       : this.values(loc, ids, range);
@@ -235,6 +242,9 @@ export class ScenarioCompletion implements vscode.CompletionItemProvider {
     text: string,
     offset: number,
   ): vscode.CompletionItem[] {
+    const eventsBlank =
+      loc.path.length === 1 && /^\s+-?\s*$/.test(linePrefix) && lastSection(text, offset) === 'events';
+    if (eventsBlank) return eventSnippets(ids, linePrefix, range);
     const mapPath = loc.path.slice(0, -1);
     const { keys, named } = keysAt(mapPath, loc.replication);
     const written = siblingKeys(text, offset);
@@ -254,9 +264,7 @@ export class ScenarioCompletion implements vscode.CompletionItemProvider {
     if (named?.ref && !(named as { declares?: boolean }).declares)
       out.push(...idItems(ids, named.ref, range, ': '));
     const inEventsList = mapPath[0] === 'events' && mapPath.length <= 2 && /^\s*-?\s*$/.test(linePrefix);
-    const eventsBlank =
-      loc.path.length === 1 && /^\s+-?\s*$/.test(linePrefix) && lastSection(text, offset) === 'events';
-    if (inEventsList || eventsBlank) out.push(...eventSnippets(ids, linePrefix, range));
+    if (inEventsList) out.push(...eventSnippets(ids, linePrefix, range));
     return out;
   }
 
