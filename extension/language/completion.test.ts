@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: snippet syntax, not templates
 // Completion through the provider: schema keys and docs, enum values, declared ids, event snippets.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -35,7 +36,7 @@ describe('completion', () => {
     const repair = items.find((i) => i.label === 'readRepair');
     expect(repair?.kind).toBe(CompletionItemKind.Property);
     expect(repair?.detail).toMatch(/\w/);
-    expect((repair?.documentation as MarkdownString).value).toContain(repair?.detail);
+    expect((repair?.documentation as MarkdownString | undefined)?.value).toContain(repair?.detail);
     expect(repair?.insertText).toBe('readRepair: ');
   });
 
@@ -70,17 +71,19 @@ describe('completion', () => {
     const write = items.find((i) => i.label === 'write event');
     expect(write?.kind).toBe(CompletionItemKind.Snippet);
     expect(write?.insertText).toBeInstanceOf(SnippetString);
-    expect((write?.insertText as SnippetString).value).toBe(
+    expect((write?.insertText as SnippetString | undefined)?.value).toBe(
       '- { at: ${1:0ms}, client: ${2|alice,bob|}, write: { key: ${3|cart|}, value: ${4:value} } }',
     );
     const crash = items.find((i) => i.label === 'crash event');
-    expect((crash?.insertText as SnippetString).value).toBe('- { at: ${1:10ms}, crash: ${2|n1,n2,n3|} }');
+    expect((crash?.insertText as SnippetString | undefined)?.value).toBe(
+      '- { at: ${1:10ms}, crash: ${2|n1,n2,n3|} }',
+    );
     expect(labels(items)).not.toContain('cluster');
   });
 
   it('leaves the dash out of a snippet typed after one', () => {
     const items = complete(LEADERLESS.replace('expect:', '  - |\nexpect:'));
     const heal = items.find((i) => i.label === 'heal event');
-    expect((heal?.insertText as SnippetString).value).toBe('{ at: ${1:50ms}, heal: all }');
+    expect((heal?.insertText as SnippetString | undefined)?.value).toBe('{ at: ${1:50ms}, heal: all }');
   });
 });
