@@ -102,6 +102,9 @@ export function whyMissed(h: History, read: OpRecord, w: OpRecord): string {
   const node = read.result?.servedBy;
   const actor = node === undefined ? undefined : h.trace.actorIndex.get(node);
   if (node === undefined || actor === undefined) return 'the replica that answered had not applied it yet';
+  // A leaderless coordinator that holds no copy of the key only relayed what replicas answered.
+  if (h.scenario.cluster.replication === 'leaderless' && !h.finalData[actor]!.has(w.info.dataKey))
+    return `the replicas ${node} asked had not applied it yet`;
   const stored = h.storedOn.get(w.key)?.get(actor);
   if (stored === undefined) return `${node} never applied it`;
   if (stored > read.request) return `${node} had not applied it yet (it did at ${h.time(stored)})`;
