@@ -78,6 +78,14 @@ describe('stale-read', () => {
     expect(kinds(b)).toEqual(['conflict']);
   });
 
+  it('blames the replicas a leaderless coordinator asked, not the coordinator', () => {
+    const b = new TraceBuilder(['n1', 'n2', 'n3'], ['alice', 'bob']);
+    b.writeVia(0, 'alice', 'n1', 'x', 1);
+    b.readVia(10, 'bob', 'n3', 'x');
+    const found = findAnomalies(b.trace, fixture(b.nodes, b.clients));
+    expect(found[0]!.explain).toMatch(/: the replicas n3 asked had not applied it yet\.$/);
+  });
+
   it('reports a read that misses an acknowledged increment of a counter', () => {
     const b = new TraceBuilder(['dc1', 'dc2'], ['alice', 'bob']);
     const i1 = b.writeVia(0, 'alice', 'dc1', 'likes', 1, { kind: 'increment' });
@@ -109,7 +117,7 @@ describe('read-your-writes', () => {
     const b = new TraceBuilder(['leader', 'f1'], ['alice']);
     b.writeVia(0, 'alice', 'leader', 'cart', ['milk', 'eggs']);
     b.readVia(10, 'alice', 'f1', 'cart');
-    const found = findAnomalies(b.trace, fixture(b.nodes, b.clients));
+    const found = findAnomalies(b.trace, fixture(b.nodes, b.clients, { replication: 'single-leader' }));
     expect(found.map((a) => a.kind)).toEqual(['read-your-writes']);
     expect(found[0]!.explain).toBe(
       "alice read cart = (not found) from f1 at 12ms, but alice's own write cart = [milk, eggs] (op alice#1) " +
