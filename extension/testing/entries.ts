@@ -36,7 +36,9 @@ export function outline(text: string): ScenarioOutline {
     if (key !== 'expect' || !isSeq(pair.value)) continue;
     for (const item of pair.value.items as (Node | null)[]) {
       if (!item?.range) continue;
-      const [start, , end] = item.range;
+      const start = item.range[0];
+      let end = item.range[1];
+      while (end > start && /\s/.test(text[end - 1] as string)) end--;
       const s = lines.linePos(start);
       const e = lines.linePos(end);
       out.entries.push({
