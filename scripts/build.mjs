@@ -29,6 +29,8 @@ const bundles = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
+    // @vscode/debugadapter needs Node's `events` and `url`; the web host has neither.
+    alias: { events: './extension/debug/web/events.ts', url: './extension/debug/web/url.ts' },
   },
   { name: 'debug adapter', entry: 'extension/debug/adapterMain.ts', out: 'dist/debugAdapter.js', ...node },
   { name: 'command line', entry: 'engine/cli/main.ts', out: 'dist/cli.js', ...node },
@@ -65,6 +67,7 @@ const contexts = await Promise.all(
       format: b.format,
       target: b.target,
       external: b.external ?? [],
+      alias: b.alias ?? {},
       sourcemap: production ? false : 'linked',
       minify: production,
       legalComments: 'none',

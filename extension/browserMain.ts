@@ -1,0 +1,12 @@
+// Web activation (vscode.dev, github.dev, code-server's web worker host): the same features, with
+// the debug adapter running inline in the extension host, since a web extension cannot spawn one.
+
+import type * as vscode from 'vscode';
+import { activateDebug } from './debug/activate';
+import { createInlineAdapter } from './debug/inlineAdapter';
+
+export function activate(context: vscode.ExtensionContext): void {
+  activateDebug(context, { inlineAdapter: createInlineAdapter });
+}
+
+export function deactivate(): void {}
