@@ -91,7 +91,7 @@ describe('status bar and Show Check Result', () => {
     Object.assign(md, { languageId: 'markdown' });
     stub.activeEditor = { document: md };
     stub.listeners.activeEditor.fire(stub.activeEditor);
-    expect(bar.item.visible).toBe(false);
+    expect((bar.item as unknown as { visible: boolean }).visible).toBe(false);
   });
 
   it('lists each expectation with its message and jumps to the picked one', async () => {
@@ -117,6 +117,6 @@ describe('status bar and Show Check Result', () => {
     expect(items).toEqual([
       expect.objectContaining({ label: '$(error) line 13', detail: expect.stringMatching(/n9/) }),
     ]);
-    expect(results.get(doc.uri)?.errors.length).toBe(1);
+    expect(results.get(doc.uri.toString())?.errors.length).toBe(1);
   });
 });
