@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { runCommand } from './commands/run';
+import { sweepCommand } from './commands/sweep';
 
 const VERSION = '0.1.0';
 
@@ -34,6 +35,7 @@ Errors in a scenario are printed as FILE:LINE:COL: message.
 const COMMANDS: Record<string, (argv: string[]) => Promise<number> | number> = {
   run: runCommand,
   check: checkCommand,
+  sweep: sweepCommand,
   export: exportCommand,
   import: importCommand,
 };
