@@ -45,6 +45,8 @@ export class History {
   readonly deletesByKey = new Map<string, OpRecord[]>();
   /** op key -> actor index -> first state event on that actor whose `after` carries the op. */
   readonly storedOn = new Map<string, Map<number, number>>();
+  /** Delete op key -> ops stored beside its tombstone as siblings somewhere (reads hide tombstones). */
+  readonly besideTombstone = new Map<string, Set<string>>();
   /** op key -> first state event anywhere that carries it. */
   readonly firstStore = new Map<string, number>();
   /** State events that change a data key, in order. */
@@ -162,6 +164,7 @@ export class History {
     const actor = this.trace.actorOf(i);
     this.dataEvents.push(i);
     this.finalData[actor]!.set(d.key, { siblings: d.after, event: i });
+    if (d.after.length > 1) this.noteTombstoneSiblings(d.after);
     for (const s of d.after) {
       for (const op of siblingOps(s)) {
         let where = this.storedOn.get(op);
@@ -171,6 +174,20 @@ export class History {
           this.firstStore.set(op, i);
         }
         if (!where.has(actor)) where.set(actor, i);
+      }
+    }
+  }
+
+  private noteTombstoneSiblings(after: readonly Sibling[]): void {
+    for (const t of after) {
+      if (!t.tombstone) continue;
+      for (const del of siblingOps(t)) {
+        let beside = this.besideTombstone.get(del);
+        if (!beside) {
+          beside = new Set();
+          this.besideTombstone.set(del, beside);
+        }
+        for (const s of after) if (!s.tombstone) for (const o of siblingOps(s)) beside.add(o);
       }
     }
   }

@@ -26,29 +26,30 @@ interface Seen {
 interface ClientKey {
   /** Reads not yet answered when the last read was requested. */
   pending: { read: OpRecord; obs: Observation }[];
-  newest: Seen[];
+  /** Newest seen writes by op key, oldest insertion first. */
+  newest: Map<string, Seen>;
 }
 
 function fold(h: History, state: ClientKey, read: OpRecord, obs: Observation): void {
   if (obs.empty) return;
   const cumulative = h.isCumulative(read.info.dataKey);
+  const newest = state.newest;
   for (const o of obs.ops) {
     const w = h.ops.get(o);
     if (!w || w.info.kind === 'delete') continue;
-    const at = state.newest.findIndex((s) => s.write === w);
-    if (at >= 0) {
-      state.newest[at] = { write: w, read };
+    if (newest.has(o)) {
+      newest.delete(o);
+      newest.set(o, { write: w, read });
       continue;
     }
-    if (cumulative) {
-      state.newest.push({ write: w, read });
-      if (state.newest.length > MAX_CUMULATIVE) state.newest.shift();
-      continue;
+    if (!cumulative) {
+      let superseded = false;
+      for (const s of newest.values()) if (isOlder(h, w, s.write)) superseded = true;
+      if (superseded) continue;
+      for (const [k, s] of newest) if (isOlder(h, s.write, w)) newest.delete(k);
     }
-    if (state.newest.some((s) => isOlder(h, w, s.write))) continue;
-    state.newest = state.newest.filter((s) => !isOlder(h, s.write, w));
-    state.newest.push({ write: w, read });
-    if (state.newest.length > MAX_NEWEST) state.newest.shift();
+    newest.set(o, { write: w, read });
+    if (newest.size > (cumulative ? MAX_CUMULATIVE : MAX_NEWEST)) newest.delete(newest.keys().next().value!);
   }
 }
 
@@ -62,7 +63,7 @@ export function findMonotonicReadViolations(h: History): Finding[] {
     const ck = `${read.info.client}\u0000${read.info.dataKey}`;
     let state = states.get(ck);
     if (!state) {
-      state = { pending: [], newest: [] };
+      state = { pending: [], newest: new Map() };
       states.set(ck, state);
     }
     const still: ClientKey['pending'] = [];
@@ -71,8 +72,7 @@ export function findMonotonicReadViolations(h: History): Finding[] {
       else still.push(p);
     }
     state.pending = still;
-    for (let i = state.newest.length - 1; i >= 0; i--) {
-      const { write: w1, read: r1 } = state.newest[i]!;
+    for (const { write: w1, read: r1 } of [...state.newest.values()].reverse()) {
       if (!predates(h, obs, w1)) continue;
       out.push({
         kind: 'monotonic-reads',

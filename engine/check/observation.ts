@@ -50,12 +50,18 @@ function computeObservation(h: History, read: OpRecord): Observation | undefined
     if (carried.length === 0) return undefined;
     for (const o of carried) ops.add(o);
   }
-  // Read results leave tombstones out, so a delete concurrent with a returned value may be a
-  // sibling the reader cannot see: count it as possibly reflected rather than guess it was missed.
+  // Read results leave tombstones out, so a delete stored beside a returned value as a sibling, or
+  // concurrent with one, may be a sibling the reader cannot see: count it as possibly reflected
+  // rather than guess it was missed.
   const seen = [...ops].map((o) => h.ops.get(o));
   for (const w of h.deletesByKey.get(read.info.dataKey) ?? []) {
     if (w.request > read.response || ops.has(w.key)) continue;
-    if (seen.some((v) => v !== undefined && h.concurrentOps(v, w))) ops.add(w.key);
+    const beside = h.besideTombstone.get(w.key);
+    if (
+      (beside && seen.some((v) => v !== undefined && beside.has(v.key))) ||
+      seen.some((v) => v !== undefined && h.concurrentOps(v, w))
+    )
+      ops.add(w.key);
   }
   return { ops, empty: false };
 }

@@ -78,6 +78,16 @@ describe('stale-read', () => {
     expect(kinds(b)).toEqual(['conflict']);
   });
 
+  it('does not report a value the replica keeps beside a later delete that lacked its context', () => {
+    const b = new TraceBuilder(['n1'], ['alice', 'bob', 'carol']);
+    const w = b.writeVia(0, 'alice', 'n1', 'x', 1);
+    b.readVia(3, 'bob', 'n1', 'y');
+    b.writeVia(6, 'bob', 'n1', 'x', null, { kind: 'delete', keep: b.holds('n1', 'x') });
+    const r = b.request(12, 'carol', 'read', 'x');
+    b.respond(13, r, { ok: true, values: [{ value: 1, op: w.key }], servedBy: 'n1' });
+    expect(kinds(b).filter((k) => k !== 'conflict')).toEqual([]);
+  });
+
   it('blames the replicas a leaderless coordinator asked, not the coordinator', () => {
     const b = new TraceBuilder(['n1', 'n2', 'n3'], ['alice', 'bob']);
     b.writeVia(0, 'alice', 'n1', 'x', 1);
