@@ -56,7 +56,9 @@ function build(ops: Planned[]): TraceBuilder {
     steps.push({
       at: start,
       order: i * 3,
-      run: () => void (handle = b.request(start, client, o.kind, o.key, o.kind === 'write' ? v : undefined)),
+      run: () => {
+        handle = b.request(start, client, o.kind, o.key, o.kind === 'write' ? v : undefined);
+      },
     });
     steps.push({
       at,
