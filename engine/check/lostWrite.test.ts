@@ -97,6 +97,17 @@ describe('lost-write', () => {
     expect(found[0]!.explain).toContain('only n1 still holds it, and it is down');
   });
 
+  it('says when a node lost the only copy with its disk', () => {
+    const b = new TraceBuilder(['n1', 'n2'], ['alice']);
+    b.writeVia(0, 'alice', 'n1', 'x', 1);
+    const crash = b.crash(5, 'n1');
+    const wiped = b.store(5, 'n1', 'x', [], crash);
+    b.recover(9, 'n1');
+    const found = lost(b);
+    expect(found.map((f) => f.event)).toEqual([wiped]);
+    expect(found[0]!.explain).toMatch(/: n1 lost it when it crashed with its disk at 5ms\.$/);
+  });
+
   it('does not report a write a live replica still holds, nor a failed write', () => {
     const b = new TraceBuilder(['n1', 'n2'], ['alice', 'bob']);
     b.writeVia(0, 'alice', 'n1', 'x', 1);
