@@ -177,4 +177,48 @@ ${events(list)}
       { numRuns: 40 },
     );
   });
+
+  it('a single leader with fencing never shows split brain, whatever crashes and partitions happen', () => {
+    const faults = {
+      'crash-leader': 'crash: leader',
+      'crash-f1': 'crash: f1',
+      partition: 'partition: [[leader, alice], [f1, f2, bob]]',
+      heal: 'heal: all',
+      'recover-leader': 'recover: leader',
+      'recover-f1': 'recover: f1',
+    };
+    const fault = fc.record({
+      at: fc.integer({ min: 0, max: 600 }),
+      what: fc.constantFrom(...(Object.keys(faults) as (keyof typeof faults)[])),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(fault, { maxLength: 6 }), (seed, list) => {
+        const items = list.map((f) => ({ at: f.at, text: faults[f.what] }));
+        for (let t = 0; t < 700; t += 37)
+          items.push({
+            at: t,
+            text: `client: ${t % 2 ? 'alice' : 'bob'}, write: { key: k${t % 3}, value: ${t} }`,
+          });
+        items.sort((a, b) => a.at - b.at);
+        const text = `scenario: generated
+seed: ${seed}
+cluster:
+  replication: single-leader
+  nodes: [leader, f1, f2]
+  heartbeat: 10ms
+  failover: { timeout: 40ms, elect: most-up-to-date, fencing: true }
+network: { latency: 1ms..8ms }
+clients:
+  alice: { node: leader, timeout: 200ms }
+  bob: { node: leader, timeout: 200ms }
+events:
+${items.map((i) => `  - { at: ${i.at}ms, ${i.text} }`).join('\n')}
+run: { until: 2s }
+`;
+        const anomalies = kindsOf(run(text).trace.anomalies, ['split-brain']);
+        expect(anomalies.map((a) => a.explain)).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
 });
