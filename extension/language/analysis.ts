@@ -14,12 +14,6 @@ export interface DocumentAnalysis {
 
 const cache = new Map<string, DocumentAnalysis>();
 
-/** The path the CLI would print for this document, so messages read the same. */
-export function displayPath(uri: vscode.Uri, asRelative?: (u: vscode.Uri) => string): string {
-  if (uri.scheme === 'untitled') return uri.path;
-  return asRelative ? asRelative(uri) : (uri.path.split('/').pop() ?? uri.path);
-}
-
 export function analyze(doc: vscode.TextDocument, file?: string): DocumentAnalysis {
   const key = doc.uri.toString();
   const hit = cache.get(key);

@@ -28,6 +28,13 @@ describe('hover', () => {
     expect(md).toContain('stale reads are possible');
   });
 
+  it('still tells whether w + r > n holds while another part of the file is broken', () => {
+    const md = hover(
+      LEADERLESS.replace('  w: 2', '  |w: 1').replace('  r: 2', '  r: 1').replace('crash: n3', 'crash: n9'),
+    );
+    expect(md).toContain('does not hold here** (1 + 1 ≤ 3)');
+  });
+
   it('explains an anomaly name', () => {
     expect(hover(LEADERLESS.replace('no: stale-read', 'no: stale-|read'))).toBe(
       '**anomaly** `stale-read`: A read returned a value older than one already acknowledged before the read began.',

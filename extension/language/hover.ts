@@ -2,12 +2,13 @@
 // anomaly names explained; an id shows where it is declared.
 
 import * as vscode from 'vscode';
+import { parse } from 'yaml';
 import { documentIds, locateAt } from '../../engine/scenario/locate';
 import type { Scenario } from '../../engine/scenario/model';
 import { ANOMALIES } from '../../engine/scenario/schema';
 import { hoverAt, schemaAt, valueDocAt } from '../../engine/scenario/schemaQuery';
 import { analyze } from './analysis';
-import { quorumExplanation } from './quorum';
+import { type Quorum, quorumExplanation } from './quorum';
 import { toRange } from './ranges';
 import { occurrencesAt } from './symbols';
 
@@ -114,11 +115,11 @@ export class ScenarioHover implements vscode.HoverProvider {
       (last === 'w' || last === 'r' || last === 'n')
     ) {
       const c = scenario?.cluster;
-      if (c?.replication === 'leaderless')
-        md.appendMarkdown(
-          `\n\n---\n\n${quorumExplanation({ n: c.n, w: c.w, r: c.r, sloppy: c.sloppyQuorum })}`,
-        );
-      else md.appendMarkdown('\n\n---\n\nFix the file’s errors to see whether w + r > n holds.');
+      const q =
+        c?.replication === 'leaderless'
+          ? { n: c.n, w: c.w, r: c.r, sloppy: c.sloppyQuorum }
+          : writtenQuorum(text);
+      if (q) md.appendMarkdown(`\n\n---\n\n${quorumExplanation(q)}`);
     }
     return new vscode.Hover(md, range);
   }
@@ -131,4 +132,25 @@ function schemaKeyIsFixed(path: readonly (string | number)[]): boolean {
   const key = path[path.length - 1];
   const props = (parent as { properties?: Record<string, unknown> }).properties;
   return !!props && typeof key === 'string' && Object.hasOwn(props, key);
+}
+
+/** n, w and r as written (defaults where missing), for a file that does not parse as a whole yet. */
+function writtenQuorum(text: string): Quorum | undefined {
+  let cluster: unknown;
+  try {
+    cluster = (parse(text) as { cluster?: unknown } | null)?.cluster;
+  } catch {
+    return undefined;
+  }
+  if (!cluster || typeof cluster !== 'object') return undefined;
+  const c = cluster as Record<string, unknown>;
+  const value = (k: 'n' | 'w' | 'r'): number | undefined => {
+    const v = c[k] ?? schemaAt(['cluster', k])?.default;
+    return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
+  };
+  const n = value('n');
+  const w = value('w');
+  const r = value('r');
+  if (n === undefined || w === undefined || r === undefined) return undefined;
+  return { n, w, r, sloppy: c.sloppyQuorum === true };
 }
