@@ -45,10 +45,9 @@ export function findWriteAndRead(
   readId: string,
 ): { write: ClientItem; read: ClientItem } {
   const write = findOpItem(scenario, writeId, '--write');
-  const read = findReadItem(scenario, readId);
   if (write.action.kind !== 'write')
     throw new SweepError(`--write: "${writeId}" (line ${write.line}) is a ${write.action.kind}, not a write`);
-  if (write === read) throw new SweepError('--write and --read name the same operation');
+  const read = findReadItem(scenario, readId);
   if (write.action.key !== read.action.key)
     throw new SweepError(
       `--read: "${readId}" reads key "${read.action.key}" but "${writeId}" writes key "${write.action.key}"`,

@@ -12,14 +12,16 @@ function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Round tick steps (1, 2, 5 × 10^n) covering [0, max] with about `count` ticks. */
+/** Round ticks (steps of 1, 2 or 5 × 10^n) from 0 to at least max, about `count` of them. */
 export function niceTicks(max: number, count = 6): number[] {
   if (!(max > 0)) return [0];
   const raw = max / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const ticks: number[] = [];
-  for (let v = 0; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  // Up to the first tick at or past max, so the axis covers every point.
+  const last = Math.ceil(max / step - 1e-9);
+  for (let i = 0; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
 }
 
@@ -81,7 +83,7 @@ export function sweepChartSvg(result: SweepResult, options: ChartOptions = {}): 
     `<text transform="translate(18 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle" fill="#1f2328">${escapeXml(yLabel)}</text>`,
   );
   if (points.length > 0) {
-    // 95% interval band, then the curve (steps for k: a version count has nothing in between).
+    // 95% interval band, then the curve.
     const upper = points.map((p) => `${fmt(sx(p.x))},${fmt(sy(p.hi))}`);
     const lower = points.map((p) => `${fmt(sx(p.x))},${fmt(sy(p.lo))}`).reverse();
     out.push(
