@@ -19,7 +19,16 @@ describe('activateLanguage', () => {
     const context = fakeContext();
     activateLanguage(context as never);
     expect([...stub.providers.keys()].sort()).toEqual(
-      ['codeActions', 'codeLens', 'completion', 'definition', 'hover', 'references', 'rename'].sort(),
+      [
+        'codeActions',
+        'codeLens',
+        'completion',
+        'definition',
+        'hover',
+        'references',
+        'rename',
+        'symbols',
+      ].sort(),
     );
     expect([...stub.commands.keys()].sort()).toEqual(
       [

@@ -11,6 +11,7 @@ import { ScenarioDiagnostics } from './diagnostics';
 import { ScenarioHover } from './hover';
 import { SCENARIO_SELECTOR } from './ids';
 import { registerNewScenario } from './newScenario';
+import { ScenarioOutline } from './outline';
 import { CheckStatusBar } from './statusBar';
 import { ScenarioSymbols } from './symbols';
 
@@ -37,6 +38,9 @@ export function activateLanguage(context: vscode.ExtensionContext): void {
     vscode.languages.registerReferenceProvider(SCENARIO_SELECTOR, symbols),
     vscode.languages.registerRenameProvider(SCENARIO_SELECTOR, symbols),
     vscode.languages.registerCodeLensProvider(SCENARIO_SELECTOR, lenses),
+    vscode.languages.registerDocumentSymbolProvider(SCENARIO_SELECTOR, new ScenarioOutline(), {
+      label: 'Scenario',
+    }),
     lenses,
     new CheckStatusBar(results),
     ...registerCheckCommands(results),

@@ -204,6 +204,27 @@ export class CodeLens {
   ) {}
 }
 
+export enum SymbolKind {
+  File = 0,
+  Module = 1,
+  Namespace = 2,
+  Property = 6,
+  Boolean = 16,
+  Object = 18,
+  Event = 23,
+}
+
+export class DocumentSymbol {
+  children: DocumentSymbol[] = [];
+  constructor(
+    readonly name: string,
+    readonly detail: string,
+    readonly kind: SymbolKind,
+    readonly range: Range,
+    readonly selectionRange: Range,
+  ) {}
+}
+
 export class ThemeColor {
   constructor(readonly id: string) {}
 }
@@ -494,6 +515,7 @@ export const languages = {
   registerRenameProvider: register('rename'),
   registerCodeLensProvider: register('codeLens'),
   registerDocumentHighlightProvider: register('highlight'),
+  registerDocumentSymbolProvider: register('symbols'),
   match: (selector: { language?: string }, doc: TextDocument) =>
     selector.language === doc.languageId ? 10 : 0,
 };
