@@ -85,7 +85,7 @@ export class RunMeasurer {
       : this.kStaleness(run, seed);
   }
 
-  private tVisibility(run: number, seed: number, ts: number[]): RunOutcome {
+  private tVisibility(run: number, seed: number, ts: readonly number[]): RunOutcome {
     const writeKey = this.write!.id!;
     const probe = operations(simulate(this.probe!, seed)).get(writeKey);
     if (!probe || probe.responseTime === undefined || !probe.result?.ok) {

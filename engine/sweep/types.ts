@@ -38,9 +38,9 @@ export type SweepPlan =
       write: string;
       read: string;
       /** Delays after the write's acknowledgement, ms, in the order asked. */
-      t: number[];
+      t: readonly number[];
     }
-  | { measure: 'k-staleness'; read: string; k: number[] };
+  | { measure: 'k-staleness'; read: string; k: readonly number[] };
 
 /**
  * The outcome of one run (one seed). t-visibility: per `t`, 1 consistent, 0 not, null left out
