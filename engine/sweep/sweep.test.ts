@@ -121,3 +121,27 @@ describe('t-visibility sweep', () => {
     await expect(sweep('v1', 'v0')).rejects.toBeInstanceOf(SweepError);
   });
 });
+
+describe('t-visibility sweep against the WARS model', () => {
+  it('matches a direct WARS sampling of the example’s latencies', async () => {
+    const { parsed } = await import('./testScenarios');
+    const { readFileSync } = await import('node:fs');
+    const { warsTVisibility } = await import('./wars');
+    const scenario = parsed(readFileSync('examples/leaderless/pbs-t-visibility.scenario.yaml', 'utf8'));
+    const t = [0, 3, 10, 25];
+    const runs = 600;
+    const { result } = await runSweep(
+      scenario,
+      { measure: 't-visibility', write: 'new-write', read: 'the-read', t },
+      { runs, workers: 1 },
+    );
+    const net = scenario.network.latency;
+    const apply = scenario.storage.default!;
+    const { n, w, r } = scenario.cluster as { n: number; w: number; r: number };
+    const model = warsTVisibility({ n, w, r, W: net, apply, A: net, R: net, S: net }, t, 40_000);
+    result.rows.forEach((row, i) => {
+      if (!('p_consistent' in row)) throw new Error('expected t-visibility rows');
+      expectNear(row.p_consistent, model[i]!, runs);
+    });
+  }, 60_000);
+});
