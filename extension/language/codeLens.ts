@@ -29,33 +29,23 @@ export class ScenarioCodeLens implements vscode.CodeLensProvider, vscode.Disposa
     const check = result
       ? `${summarize(result).text}${stale ? ' (edited since)' : ''}`
       : '$(beaker) Check expectations';
+    const lens = (title: string, command: string, tooltip: string) =>
+      new vscode.CodeLens(range, { title, command, arguments: [uri], tooltip });
     return [
-      new vscode.CodeLens(range, {
-        title: '▶ Run',
-        command: DEBUG_COMMANDS.run,
-        arguments: [uri],
-        tooltip: 'Run the scenario without stopping',
-      }),
-      new vscode.CodeLens(range, {
-        title: 'Debug',
-        command: DEBUG_COMMANDS.debug,
-        arguments: [uri],
-        tooltip: 'Step through the run',
-      }),
-      new vscode.CodeLens(range, {
-        title: 'Show Timeline',
-        command: LANGUAGE_COMMANDS.showTimeline,
-        arguments: [uri],
-        tooltip: 'Open the happens-before timeline of this scenario',
-      }),
-      new vscode.CodeLens(range, {
-        title: check,
-        command: LANGUAGE_COMMANDS.showCheckResult,
-        arguments: [uri],
-        tooltip: result
+      lens('▶ Run', DEBUG_COMMANDS.run, 'Run the scenario without stopping'),
+      lens('Debug', DEBUG_COMMANDS.debug, 'Step through the run'),
+      lens(
+        'Show Timeline',
+        LANGUAGE_COMMANDS.showTimeline,
+        'Open the happens-before timeline of this scenario',
+      ),
+      lens(
+        check,
+        LANGUAGE_COMMANDS.showCheckResult,
+        result
           ? 'Show each expectation (checks again if the file changed)'
           : 'Run the scenario and evaluate `expect`',
-      }),
+      ),
     ];
   }
 

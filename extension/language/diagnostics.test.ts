@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../../engine/scenario/diagnostics';
 import { parseScenario } from '../../engine/scenario/parse';
 import { ScenarioCodeActions } from './codeActions';
 import { DEBOUNCE_MS, ScenarioDiagnostics } from './diagnostics';
-import { openDoc } from './testing/harness';
+import { applyEdit, openDoc } from './testing/harness';
 import {
   CodeActionKind,
   type Diagnostic,
@@ -31,17 +31,6 @@ events:
 
 function shown(doc: TextDocument): Diagnostic[] {
   return stub.diagnostics.get('replication-scenario')?.get(doc.uri.toString()) ?? [];
-}
-
-/** Applies a workspace edit's replacements to the document text (last first). */
-function apply(doc: TextDocument, edit: WorkspaceEdit): string {
-  let text = doc.getText();
-  const edits = [...edit.edits].sort(
-    (a, b) => doc.offsetAt(b.edit.range.start) - doc.offsetAt(a.edit.range.start),
-  );
-  for (const { edit: e } of edits)
-    text = text.slice(0, doc.offsetAt(e.range.start)) + e.newText + text.slice(doc.offsetAt(e.range.end));
-  return text;
 }
 
 beforeEach(() => stub.reset());
@@ -146,7 +135,7 @@ describe('quick fixes', () => {
     expect(action?.kind).toBe(CodeActionKind.QuickFix);
     expect(action?.isPreferred).toBe(true);
     expect(action?.diagnostics?.[0]?.code).toBe('unknown-key');
-    const fixed = apply(doc, action?.edit as unknown as WorkspaceEdit);
+    const fixed = applyEdit(doc, action?.edit as unknown as WorkspaceEdit);
     expect(fixed).toContain('  replication: leaderless');
     expect(parseScenario(fixed).diagnostics.some((d) => d.code === 'unknown-key')).toBe(false);
   });
@@ -155,7 +144,7 @@ describe('quick fixes', () => {
     const { doc } = openDoc('/w/client.scenario.yaml', BROKEN);
     const [action] = fixesAt(doc, 7, 24);
     expect(action?.title).toBe('Add client `bob` to clients');
-    const fixed = apply(doc, action?.edit as unknown as WorkspaceEdit);
+    const fixed = applyEdit(doc, action?.edit as unknown as WorkspaceEdit);
     expect(fixed).toContain('  alice: { node: a }\n  bob: { node: a }\n');
     expect(parseScenario(fixed).diagnostics.some((d) => d.code === 'undeclared-client')).toBe(false);
   });

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import { CLIENT_ACTIONS, FAULT_ACTIONS } from '../../engine/scenario/schema';
 
 const SECTION_KIND: Record<string, vscode.SymbolKind> = {
   cluster: vscode.SymbolKind.Module,
@@ -15,24 +16,7 @@ const SECTION_KIND: Record<string, vscode.SymbolKind> = {
   run: vscode.SymbolKind.Module,
 };
 
-const ACTIONS = [
-  'write',
-  'read',
-  'delete',
-  'increment',
-  'add',
-  'remove',
-  'crash',
-  'recover',
-  'partition',
-  'cut',
-  'heal',
-  'skew',
-  'addNode',
-  'failover',
-  'offline',
-  'online',
-];
+const ACTIONS: readonly string[] = [...CLIENT_ACTIONS, ...FAULT_ACTIONS];
 
 /** A short, one-line rendering of a YAML value. */
 function brief(node: Node | null | undefined, text: string): string {

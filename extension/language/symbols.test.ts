@@ -2,22 +2,12 @@
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScenarioSymbols } from './symbols';
-import { LEADERLESS, openDoc } from './testing/harness';
-import { type Location, stub, type TextDocument, type WorkspaceEdit } from './testing/vscodeStub';
+import { applyEdit, LEADERLESS, openDoc } from './testing/harness';
+import { type Location, stub, type WorkspaceEdit } from './testing/vscodeStub';
 
 vi.mock('vscode', () => import('./testing/vscodeStub'));
 
 const WITH_LINK = `${LEADERLESS.replace('clients:', 'network:\n  links:\n    "n1 -> n3": { latency: 5ms }\nclients:')}`;
-
-function apply(doc: TextDocument, edit: WorkspaceEdit): string {
-  let text = doc.getText();
-  const edits = [...edit.edits].sort(
-    (a, b) => doc.offsetAt(b.edit.range.start) - doc.offsetAt(a.edit.range.start),
-  );
-  for (const { edit: e } of edits)
-    text = text.slice(0, doc.offsetAt(e.range.start)) + e.newText + text.slice(doc.offsetAt(e.range.end));
-  return text;
-}
 
 beforeEach(() => stub.reset());
 
@@ -49,7 +39,7 @@ describe('ids', () => {
     const symbols = new ScenarioSymbols();
     expect(symbols.prepareRename(doc as never, at as never).placeholder).toBe('n3');
     const edit = symbols.provideRenameEdits(doc as never, at as never, 'backup') as unknown as WorkspaceEdit;
-    const renamed = apply(doc, edit);
+    const renamed = applyEdit(doc, edit);
     expect(renamed).toContain('nodes: [n1, n2, backup]');
     expect(renamed).toContain('"n1 -> backup"');
     expect(renamed).toContain('crash: backup');
@@ -67,7 +57,7 @@ describe('ids', () => {
 
   it('renames an operation id in its expectation', () => {
     const { doc, at } = openDoc('/w/s.scenario.yaml', LEADERLESS.replace('op: bob-reads', 'op: bob-|reads'));
-    const renamed = apply(
+    const renamed = applyEdit(
       doc,
       new ScenarioSymbols().provideRenameEdits(doc as never, at as never, 'r2') as never,
     );

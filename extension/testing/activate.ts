@@ -41,6 +41,13 @@ export function activateTesting(context: vscode.ExtensionContext): vscode.TestCo
     return [...files.values()].filter((i) => !request.exclude?.includes(i));
   };
 
+  /** Runs one file's chosen entries and shares the result with the status bar and CodeLens. */
+  const check = async (run: vscode.TestRun, request: vscode.TestRunRequest, file: vscode.TestItem) => {
+    const only = request.include?.filter((i) => i.parent === file);
+    const result = await runScenarioFile(run, tree, file, only?.length ? only : undefined, request.exclude);
+    if (result) results.set(result);
+  };
+
   controller.createRunProfile(
     'Run',
     vscode.TestRunProfileKind.Run,
@@ -49,15 +56,7 @@ export function activateTesting(context: vscode.ExtensionContext): vscode.TestCo
       try {
         for (const file of await filesOf(request)) {
           if (token.isCancellationRequested) break;
-          const only = request.include?.filter((i) => i.parent === file);
-          const result = await runScenarioFile(
-            run,
-            tree,
-            file,
-            only?.length ? only : undefined,
-            request.exclude,
-          );
-          if (result) results.set(result);
+          await check(run, request, file);
         }
       } finally {
         run.end();
@@ -86,15 +85,7 @@ export function activateTesting(context: vscode.ExtensionContext): vscode.TestCo
           }
           await ended.done;
           if (token.isCancellationRequested) break;
-          const only = request.include?.filter((i) => i.parent === file);
-          const result = await runScenarioFile(
-            run,
-            tree,
-            file,
-            only?.length ? only : undefined,
-            request.exclude,
-          );
-          if (result) results.set(result);
+          await check(run, request, file);
         }
       } finally {
         run.end();

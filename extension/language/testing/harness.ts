@@ -1,6 +1,6 @@
 // Helpers for the provider tests: documents with a cursor, and a fake extension context.
 
-import { type Position, stub, TextDocument, Uri } from './vscodeStub';
+import { type Position, stub, TextDocument, Uri, type WorkspaceEdit } from './vscodeStub';
 
 /** Opens a document; `|` in `text` marks the cursor, returned as a position. */
 export function openDoc(path: string, text: string): { doc: TextDocument; at: Position } {
@@ -36,3 +36,14 @@ expect:
   - { op: bob-reads, returns: [milk] }
   - { no: stale-read }
 `;
+
+/** The document's text after a workspace edit's replacements (applied last first). */
+export function applyEdit(doc: TextDocument, edit: WorkspaceEdit): string {
+  let text = doc.getText();
+  const edits = [...edit.edits].sort(
+    (a, b) => doc.offsetAt(b.edit.range.start) - doc.offsetAt(a.edit.range.start),
+  );
+  for (const { edit: e } of edits)
+    text = text.slice(0, doc.offsetAt(e.range.start)) + e.newText + text.slice(doc.offsetAt(e.range.end));
+  return text;
+}
