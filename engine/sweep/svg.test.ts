@@ -21,7 +21,8 @@ describe('sweep chart', () => {
     });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
-    expect(svg).toContain('A &#38; B &#60;quorums&#62; — t-visibility (200 runs per point)');
+    expect(svg).toContain('>A &#38; B &#60;quorums&#62;</text>');
+    expect(svg).toContain('t-visibility · 200 runs per point · band: 95% confidence interval');
     expect(svg).toContain('P(read returns the write)');
     expect(svg).toContain('t: ms between the write’s acknowledgement and the read');
     expect(svg.match(/<circle /g)).toHaveLength(3);
@@ -38,5 +39,11 @@ describe('sweep chart', () => {
     });
     expect(svg).toContain('P(read within k versions)');
     expect(svg).toContain('k: versions');
+    expect(svg).toContain('Staleness sweep: k-staleness');
+  });
+
+  it('shortens a title too long for the chart', () => {
+    const svg = sweepChartSvg({ measure: 'k-staleness', title: 'x'.repeat(300), runs: 0, rows: [] });
+    expect(svg).toContain(`>${'x'.repeat(80)}…</text>`);
   });
 });

@@ -32,7 +32,7 @@ function fmt(x: number): string {
 export function sweepChartSvg(result: SweepResult, options: ChartOptions = {}): string {
   const width = options.width ?? 640;
   const height = options.height ?? 400;
-  const m = { left: 64, right: 24, top: 48, bottom: 56 };
+  const m = { left: 64, right: 32, top: 60, bottom: 56 };
   const pw = width - m.left - m.right;
   const ph = height - m.top - m.bottom;
   const isT = result.measure === 't-visibility';
@@ -42,12 +42,26 @@ export function sweepChartSvg(result: SweepResult, options: ChartOptions = {}): 
       : { x: r.t_ms, p: r.p_consistent, lo: r.ci_low, hi: r.ci_high, runs: r.runs },
   );
   points.sort((a, b) => a.x - b.x);
-  const xMax = Math.max(isT ? 1 : 1, ...points.map((p) => p.x));
-  const xMin = isT ? 0 : Math.min(1, ...points.map((p) => p.x));
-  const xTicks = isT
-    ? niceTicks(xMax)
-    : niceTicks(xMax - xMin, Math.min(10, xMax - xMin || 1)).map((v) => v + xMin);
-  const xEnd = Math.max(xMax, xTicks[xTicks.length - 1]!);
+  const xs = points.map((p) => p.x);
+  let xMin: number;
+  let xEnd: number;
+  let xTicks: number[];
+  if (isT) {
+    // Time from 0, to a round tick at or past the last t.
+    xTicks = niceTicks(Math.max(1, ...xs));
+    xMin = 0;
+    xEnd = xTicks[xTicks.length - 1]!;
+  } else {
+    // Versions are whole numbers: a tick per k (or round ticks when many), half a step of margin.
+    const lo = Math.min(1, ...xs);
+    const hi = Math.max(lo + 1, ...xs);
+    xTicks =
+      hi - lo <= 12
+        ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i)
+        : niceTicks(hi).filter((v) => v >= lo);
+    xMin = lo - 0.5;
+    xEnd = hi + 0.5;
+  }
   const span = xEnd - xMin || 1;
   const sx = (x: number) => m.left + ((x - xMin) / span) * pw;
   const sy = (p: number) => m.top + (1 - p) * ph;
@@ -55,12 +69,17 @@ export function sweepChartSvg(result: SweepResult, options: ChartOptions = {}): 
   const yLabel = isT ? 'P(read returns the write)' : 'P(read within k versions)';
   const xLabel = isT ? 't: ms between the write’s acknowledgement and the read' : 'k: versions';
   const runs = Math.max(0, ...points.map((p) => p.runs));
-  const title = `${result.title ? `${result.title} — ` : ''}${isT ? 't-visibility' : 'k-staleness'} (${runs} runs per point)`;
+  const subtitle = `${isT ? 't-visibility' : 'k-staleness'} · ${runs} runs per point · band: 95% confidence interval`;
+  // About 7.5px per character at 14px: long titles end in an ellipsis rather than off the chart.
+  const maxChars = Math.floor((width - 32) / 7.5);
+  const heading = result.title || (isT ? 'Staleness sweep: t-visibility' : 'Staleness sweep: k-staleness');
+  const shown = heading.length > maxChars ? `${heading.slice(0, maxChars - 1)}…` : heading;
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">`,
-    `<title>${escapeXml(title)}</title>`,
+    `<title>${escapeXml(`${heading} — ${subtitle}`)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${width / 2}" y="24" text-anchor="middle" font-size="14" font-weight="600" fill="#1f2328">${escapeXml(title)}</text>`,
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="14" font-weight="600" fill="#1f2328">${escapeXml(shown)}</text>`,
+    `<text x="${width / 2}" y="40" text-anchor="middle" fill="#57606a">${escapeXml(subtitle)}</text>`,
   );
   // Grid and axes.
   for (const p of [0, 0.2, 0.4, 0.6, 0.8, 1]) {
