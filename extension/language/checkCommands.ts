@@ -72,7 +72,10 @@ export function registerCheckCommands(results: CheckResults): vscode.Disposable[
     vscode.commands.registerCommand(LANGUAGE_COMMANDS.checkScenario, check),
     vscode.commands.registerCommand(LANGUAGE_COMMANDS.showCheckResult, show),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (isScenarioDocument(doc)) checkDocument(doc, results);
+      const onSave = vscode.workspace
+        .getConfiguration('replicationDebugger')
+        .get<boolean>('checkOnSave', true);
+      if (onSave && isScenarioDocument(doc)) checkDocument(doc, results);
     }),
   ];
 }

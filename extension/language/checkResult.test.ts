@@ -94,6 +94,17 @@ describe('status bar and Show Check Result', () => {
     expect((bar.item as unknown as { visible: boolean }).visible).toBe(false);
   });
 
+  it('checks on save unless the setting turns it off', () => {
+    const { doc } = openDoc('/w/q.scenario.yaml', LEADERLESS);
+    registerCheckCommands(results);
+    stub.settings.set('replicationDebugger.checkOnSave', false);
+    stub.listeners.save.fire(doc);
+    expect(results.get(doc.uri.toString())).toBeUndefined();
+    stub.settings.set('replicationDebugger.checkOnSave', true);
+    stub.listeners.save.fire(doc);
+    expect(results.get(doc.uri.toString())?.expectations.length).toBe(2);
+  });
+
   it('lists each expectation with its message and jumps to the picked one', async () => {
     const { doc } = openDoc('/w/f.scenario.yaml', FAILING);
     registerCheckCommands(results);

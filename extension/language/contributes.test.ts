@@ -32,6 +32,12 @@ describe('contributes', () => {
       for (const m of menu) expect(ids).toContain(m.command);
   });
 
+  it('declares the setting the check-on-save reads', () => {
+    const source = readFileSync(join(__dirname, 'checkCommands.ts'), 'utf8');
+    const [, section, key] = /getConfiguration\('([\w]+)'\)\s*\.get<boolean>\('(\w+)'/.exec(source) ?? [];
+    expect(c.configuration.properties[`${section}.${key}`]).toMatchObject({ type: 'boolean', default: true });
+  });
+
   it('walks through with existing media and commands that exist', () => {
     const known = new Set<string>([...Object.values(LANGUAGE_COMMANDS), ...Object.values(COMMANDS)]);
     const steps = c.walkthroughs[0].steps as {

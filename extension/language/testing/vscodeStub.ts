@@ -419,6 +419,7 @@ export const stub = {
   statusItems: [] as StubStatusBarItem[],
   documents: [] as TextDocument[],
   files: new Map<string, string>(),
+  settings: new Map<string, unknown>(),
   directories: new Map<string, [string, number][]>(),
   activeEditor: undefined as { document: TextDocument } | undefined,
   opened: [] as { language?: string; content?: string }[],
@@ -449,6 +450,7 @@ export const stub = {
     stub.statusItems = [];
     stub.documents = [];
     stub.files.clear();
+    stub.settings.clear();
     stub.directories.clear();
     stub.activeEditor = undefined;
     stub.opened = [];
@@ -612,7 +614,12 @@ export const workspace = {
       dispose() {},
     };
   },
-  getConfiguration: () => ({ get: <T>(_k: string, d?: T) => d }),
+  getConfiguration: (section?: string) => ({
+    get: <T>(k: string, d?: T): T | undefined => {
+      const key = section ? `${section}.${k}` : k;
+      return stub.settings.has(key) ? (stub.settings.get(key) as T) : d;
+    },
+  }),
   fs: {
     async readFile(uri: Uri): Promise<Uint8Array> {
       const text = stub.files.get(uri.path);
