@@ -1,0 +1,274 @@
+// The browser playground as a person uses it, in headless Chromium: built and served by the real
+// `scripts/playground.mjs`, opened over HTTP. Screenshots of each stage go to test-results/playground/.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+const shots = join(root, 'test-results', 'playground');
+
+let server: ChildProcess;
+let url: string;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+/** What the page exposes for tests (window.playground), read in the page. */
+interface PlaygroundProbe {
+  current: number;
+  timelineCurrent: number;
+  text: string;
+  markers: { message: string; startLineNumber: number; severity: number }[];
+}
+
+async function probe(p: Page): Promise<PlaygroundProbe> {
+  return p.evaluate(() => {
+    const pg = (window as unknown as { playground: import('../../webview/playground/playground').Playground })
+      .playground;
+    return {
+      current: pg.current,
+      timelineCurrent: pg.timeline.hl.current,
+      text: pg.editor.model.getValue(),
+      markers: pg.editor.markers().map((m) => ({
+        message: m.message,
+        startLineNumber: m.startLineNumber,
+        severity: m.severity,
+      })),
+    };
+  });
+}
+
+async function shot(p: Page, name: string): Promise<void> {
+  await p.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+async function openPage(address: string): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+  p.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  p.on('pageerror', (e) => problems.push(String(e)));
+  await p.goto(address);
+  await p.waitForSelector('#playground[data-ready="true"]', { timeout: 60_000 });
+  return p;
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  if (!process.env.PLAYGROUND_PREBUILT)
+    execFileSync(process.execPath, ['scripts/playground.mjs', '--build', '--production'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  server = spawn(process.execPath, ['scripts/playground.mjs', '--serve', '--port', '0'], { cwd: root });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    server.stderr?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    server.once('exit', (code) => reject(new Error(`the playground server exited (${code}): ${out}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await openPage(url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+describe('browser playground', () => {
+  it('serves every file with its MIME type', async () => {
+    const types: Record<string, string> = {
+      '': 'text/html',
+      'playground.js': 'text/javascript',
+      'playground.css': 'text/css',
+      'editor.worker.js': 'text/javascript',
+      'yaml.worker.js': 'text/javascript',
+      'codicon.ttf': 'font/ttf',
+    };
+    for (const [file, type] of Object.entries(types)) {
+      const res = await fetch(url + file);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('content-type'), file).toContain(type);
+    }
+    expect((await fetch(`${url}../../package.json`)).status).not.toBe(200);
+    expect((await fetch(`${url}nothing-here.js`)).status).toBe(404);
+  });
+
+  it('opens an example from the menu and runs it', async () => {
+    const groups = await page.$$eval('#pg-examples optgroup', (gs) => gs.map((g) => g.getAttribute('label')));
+    expect(groups).toEqual([
+      'Single-leader replication',
+      'Multi-leader replication',
+      'Leaderless replication',
+    ]);
+    await page.selectOption('#pg-examples', 'leaderless/stale-read-small-quorums');
+    await page.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.startsWith('Ran '));
+    const p = await probe(page);
+    expect(p.text).toContain('replication: leaderless');
+    expect(p.current).toBe(0);
+    expect(p.timelineCurrent).toBe(0);
+    expect(await page.textContent('.pg-position')).toMatch(/^Event 0 of \d+/);
+    const title = await page.$eval(
+      '#pg-examples',
+      (s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent,
+    );
+    expect(await page.textContent('.pg-run-pane .toolbar .title')).toBe(title);
+    // The timeline drew the run: its canvas is not blank.
+    const painted = await page.$eval('.pg-timeline canvas.main-canvas', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 401 * 4)
+        seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      return seen.size;
+    });
+    expect(painted).toBeGreaterThan(3);
+    await shot(page, '1-example-loaded');
+  });
+
+  it('shows our diagnostics for a broken edit, as markers and in the problems list', async () => {
+    await page.click('.pg-editor .view-lines');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nreplicaton: oops');
+    await page.waitForFunction(() =>
+      /Problems: [1-9]\d* error/.test(document.querySelector('#pg-problems-title')?.textContent ?? ''),
+    );
+    const p = await probe(page);
+    const lines = p.text.split('\n');
+    const brokenLine = lines.findIndex((l) => l.startsWith('replicaton')) + 1;
+    const marker = p.markers.find((m) => m.startLineNumber === brokenLine);
+    expect(marker, JSON.stringify(p.markers)).toBeDefined();
+    expect(marker!.severity).toBe(8);
+    expect(await page.textContent('.pg-problems-list')).toContain(marker!.message);
+    await page.waitForSelector('.pg-editor .squiggly-error');
+    expect(await page.isVisible('.pg-stale')).toBe(true);
+    // Running a broken scenario does not run it, and says why.
+    await page.click('.pg-run');
+    expect(await page.textContent('.pg-status')).toMatch(/Not run: the scenario has \d+ error/);
+    await shot(page, '2-broken-edit');
+    // Undo the edit: the problems go away.
+    await page.click('.pg-editor .view-lines');
+    for (let i = 0; i < 10 && (await probe(page)).text.includes('replicaton'); i++)
+      await page.keyboard.press('Control+z');
+    // (This example keeps its deliberate warning: w + r is not greater than n.)
+    await page.waitForFunction(() =>
+      /^Problems: (none|0 errors)/.test(document.querySelector('#pg-problems-title')?.textContent ?? ''),
+    );
+    expect((await probe(page)).text).not.toContain('replicaton');
+  });
+
+  it('steps forward and back with the buttons and the keyboard; timeline and state follow', async () => {
+    await page.click('.pg-run');
+    await page.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.startsWith('Ran '));
+    const description0 = await page.textContent('#pg-description');
+    for (let i = 0; i < 3; i++) await page.click('.pg-forward');
+    let p = await probe(page);
+    expect(p.current).toBe(3);
+    expect(p.timelineCurrent).toBe(3);
+    expect(await page.textContent('.pg-position')).toMatch(/^Event 3 of/);
+    expect(await page.textContent('#pg-description')).not.toBe(description0);
+    expect(await page.textContent('#pg-description')).toMatch(/^#3 /);
+    await page.click('.pg-back');
+    p = await probe(page);
+    expect(p.current).toBe(2);
+    expect(p.timelineCurrent).toBe(2);
+    // Keyboard: F10 forward, Shift+F10 back (from anywhere, the editor included).
+    await page.keyboard.press('F10');
+    await page.keyboard.press('F10');
+    expect((await probe(page)).current).toBe(4);
+    await page.keyboard.press('Shift+F10');
+    expect((await probe(page)).current).toBe(3);
+    // State panel: nothing written at the start, the written value at the end.
+    const early = await page.textContent('.pg-state-panel');
+    await page.click('.pg-last');
+    p = await probe(page);
+    const last = Number(/of (\d+)/.exec((await page.textContent('.pg-position')) ?? '')![1]);
+    expect(p.current).toBe(last);
+    expect(p.timelineCurrent).toBe(last);
+    const late = await page.textContent('.pg-state-panel');
+    expect(late).toMatch(/Replicas after #\d+/);
+    expect(late).not.toBe(early);
+    expect(
+      await page.$$eval('.pg-state-panel table.state-table tbody tr', (rows) => rows.length),
+    ).toBeGreaterThan(0);
+    await shot(page, '3-stepped-to-end');
+    await page.click('.pg-back');
+    expect((await probe(page)).current).toBe(last - 1);
+  });
+
+  it('lists anomalies and expectations with links to their events', async () => {
+    await page.click('vscode-tab-header.pg-tab-checks');
+    await page.waitForSelector('.pg-checks-panel .pg-anomalies li');
+    const text = await page.textContent('.pg-checks-panel');
+    expect(text).toMatch(/Expectations: \d+ passed, 0 failed/);
+    expect(text).toContain('stale-read');
+    const link = page.locator('.pg-checks-panel .pg-anomalies li .pg-link').first();
+    const target = Number(((await link.textContent()) ?? '').replace('#', ''));
+    await link.click();
+    const p = await probe(page);
+    expect(p.current).toBe(target);
+    expect(p.timelineCurrent).toBe(target);
+    await shot(page, '4-anomaly');
+    // Picking an event on the timeline and asking the debugger to go there moves the playground too.
+    await page.click('vscode-tab-header.pg-tab-state');
+  });
+
+  it('shares the scenario in the URL; opening the link restores it', async () => {
+    await page.click('.pg-editor .view-lines');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# shared from the playground test\n');
+    await page.click('.pg-share');
+    await page.waitForFunction(() => location.hash.startsWith('#s='));
+    const shared = await page.evaluate(() => location.href);
+    const original = (await probe(page)).text;
+    expect(original.startsWith('# shared from the playground test\n')).toBe(true);
+    const other = await openPage(shared);
+    await other.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.startsWith('Ran '));
+    const p = await probe(other);
+    expect(p.text).toBe(original);
+    expect(p.current).toBe(0);
+    await shot(other, '5-shared-link');
+    await other.close();
+    // A damaged link says so instead of failing silently.
+    const broken = await openPage(shared.slice(0, shared.length - 10));
+    expect(await broken.textContent('.pg-status')).toMatch(/Could not open the link/);
+    await broken.close();
+  });
+
+  it('follows the light colour scheme', async () => {
+    const light = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    await light.goto(`${url}#example=single-leader/read-your-writes-anomaly`);
+    await light.waitForSelector('#playground[data-ready="true"]');
+    expect(await light.evaluate(() => document.body.className)).toContain('vscode-light');
+    const bg = await light.$eval('.pg-header', (e) => getComputedStyle(e).backgroundColor);
+    expect(bg).toBe('rgb(248, 248, 248)');
+    expect(await light.$eval('.monaco-editor', (e) => e.classList.contains('vs'))).toBe(true);
+    await shot(light, '6-light-theme');
+    await light.close();
+  });
+
+  it('logged no errors in the page', () => {
+    expect(problems.filter((p) => !/Could not open the link|favicon/.test(p))).toEqual([]);
+  });
+});
