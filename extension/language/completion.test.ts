@@ -66,6 +66,17 @@ describe('completion', () => {
     expect(labels(complete(LEADERLESS.replace('op: bob-reads', 'op: |')))).toEqual(['w1', 'bob-reads']);
   });
 
+  it('replaces only the id under the cursor inside a link', () => {
+    const text = LEADERLESS.replace(
+      'clients:',
+      'network:\n  links:\n    "n1 -> n|": { latency: 5ms }\nclients:',
+    );
+    const items = complete(text);
+    expect(labels(items)).toEqual(expect.arrayContaining(['n1', 'n2', 'n3', 'alice', 'bob']));
+    expect(items[0]?.range?.start.character).toBe(11);
+    expect(items[0]?.range?.end.character).toBe(12);
+  });
+
   it('offers event snippets that choose among the declared clients and nodes', () => {
     const items = complete(LEADERLESS.replace('expect:', '  |\nexpect:'));
     const write = items.find((i) => i.label === 'write event');

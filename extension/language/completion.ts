@@ -220,7 +220,12 @@ export class ScenarioCompletion implements vscode.CompletionItemProvider {
     const offset = doc.offsetAt(position);
     const loc = locateAt(text, offset);
     const ids = documentIds(text);
-    const range = toRange(loc.range);
+    // Replace what is under the cursor; inside a longer scalar ("a -> b") only the word there.
+    const whole = toRange(loc.range);
+    const range =
+      /^[A-Za-z0-9_.-]*$/.test(loc.text) && whole.start.line === whole.end.line
+        ? whole
+        : (doc.getWordRangeAtPosition(position, /[A-Za-z0-9_.-]+/) ?? new vscode.Range(position, position));
     const linePrefix = doc.lineAt(position.line).text.slice(0, position.character);
     // A new, still empty events item (`  - |`): the event snippets.
     if (loc.path[0] === 'events' && loc.path.length === 2 && !loc.text && /^\s*-\s*$/.test(linePrefix))
