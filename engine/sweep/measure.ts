@@ -1,11 +1,11 @@
 // One run of a sweep: simulate the scenario with one seed and measure the read.
 //
 // t-visibility: a probe run without the read finds when the write was acknowledged (T); then, for
-// each t, the read is moved to T + t and the scenario runs again with the same seed. Randomness is
-// drawn per link and per node, so as long as the read shares no link with the write's path
-// (`coordinator: client`, a reader other than the writer), every run sees the write exactly as the
-// probe did. A write that fails (quorum not reached, timeout) has no commit time: the run is left
-// out, as is a t whose read fails; CSV column `excluded` counts them.
+// each t, the read is moved to T + t and the scenario runs again with the same seed. Every such run
+// is the probe run up to T + t (same seed, same inputs until then; randomness is drawn per link and
+// per node), so the write is acknowledged at T in it too. A write that fails (quorum not reached,
+// timeout) has no T: the run is left out, as is a t whose read fails; CSV column `excluded`
+// counts them, and the command says why.
 //
 // k-staleness: the scenario runs as written. The versions of the read's key are the writes that
 // were acknowledged before the read started, in acknowledgement order; the read's staleness is the
@@ -101,7 +101,9 @@ export class RunMeasurer {
       const write = ops.get(writeKey);
       if (!read?.result?.ok || !write) {
         values.push(null);
-        reason ??= `read failed: ${read?.result?.error ?? 'no answer'}`;
+        reason ??= read
+          ? `read failed: ${read.result?.error ?? 'no answer before the run stopped'}`
+          : `the read (moved to ${committed + t}ms) was never issued: the run stopped first (run.until)`;
         continue;
       }
       // The write or anything written to the key after it counts as seeing the write.
