@@ -196,6 +196,25 @@ describe('grammar YAML structure', () => {
     expect(scope('plain text')).toContain('string.unquoted.plain.yaml');
   });
 
+  it('scopes block-style events like flow-style ones', async () => {
+    const lines = await tokenize(
+      'events:\n  - at: 0ms\n    client: alice\n    write:\n      key: cart\n      value: "milk"\n  - after: 1.5s\n    crash:\n      node: n1\n      disk: lost\nexpect:\n  - converged\n',
+    );
+    const scope = (line: number, text: string) => lines[line]?.find((t) => t.text === text)?.scopes ?? [];
+    expect(scope(1, '-')).toContain('punctuation.definition.block.sequence.item.yaml');
+    expect(scope(1, 'at')).toContain('entity.name.tag.yaml');
+    expect(scope(1, 'ms')).toContain('keyword.other.unit.replication-scenario');
+    expect(scope(2, 'alice')).toContain('variable.other.actor.replication-scenario');
+    expect(scope(3, 'write')).toContain('keyword.control.action.replication-scenario');
+    expect(scope(4, 'cart')).toContain('variable.other.key.replication-scenario');
+    expect(scope(5, 'milk')).toContain('string.quoted.double.yaml');
+    expect(scope(6, '1.5')).toContain('constant.numeric.duration.replication-scenario');
+    expect(scope(7, 'crash')).toContain('keyword.control.action.replication-scenario');
+    expect(scope(8, 'n1')).toContain('variable.other.actor.replication-scenario');
+    expect(scope(9, 'lost')).toContain('constant.language.enum.replication-scenario');
+    expect(scope(11, 'converged')).toContain('constant.language.enum.replication-scenario');
+  });
+
   it('keeps commas in a block-style plain value', async () => {
     const [tokens] = await tokenize('scenario: A tree, and a one-way branch');
     expect(tokens?.find((t) => t.text === 'A tree, and a one-way branch')?.scopes).toContain(

@@ -132,6 +132,16 @@ describe('Test Explorer', () => {
     ]);
   });
 
+  it('runs every entry when the file is requested along with one of its entries', async () => {
+    await start({ '/w/f.scenario.yaml': FAILING });
+    await runProfile(TestRunProfileKind.Run, [item('/w/f.scenario.yaml#L17'), item('/w/f.scenario.yaml')]);
+    expect(states()).toEqual([
+      ['f.scenario.yaml#L16', 'failed'],
+      ['f.scenario.yaml#L17', 'passed'],
+      ['f.scenario.yaml', 'failed'],
+    ]);
+  });
+
   it('reports an invalid scenario as errored, with each error at its place', async () => {
     await start({ '/w/bad.scenario.yaml': INVALID });
     await runProfile(TestRunProfileKind.Run);

@@ -43,7 +43,10 @@ export function activateTesting(context: vscode.ExtensionContext): vscode.TestCo
 
   /** Runs one file's chosen entries and shares the result with the status bar and CodeLens. */
   const check = async (run: vscode.TestRun, request: vscode.TestRunRequest, file: vscode.TestItem) => {
-    const only = request.include?.filter((i) => i.parent === file);
+    // The file itself requested means all its entries, even if some are also listed.
+    const only = request.include?.includes(file)
+      ? undefined
+      : request.include?.filter((i) => i.parent === file);
     const result = await runScenarioFile(run, tree, file, only?.length ? only : undefined, request.exclude);
     if (result) results.set(result);
   };
