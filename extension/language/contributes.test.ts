@@ -38,6 +38,12 @@ describe('contributes', () => {
     expect(c.configuration.properties[`${section}.${key}`]).toMatchObject({ type: 'boolean', default: true });
   });
 
+  it('suggests while typing plain values, which the grammar scopes as strings', () => {
+    const editor = c.configurationDefaults['[replication-scenario]'];
+    expect(editor['editor.quickSuggestions'].strings).toBe('on');
+    expect(editor['editor.tabSize']).toBe(2);
+  });
+
   it('walks through with existing media and commands that exist', () => {
     const known = new Set<string>([...Object.values(LANGUAGE_COMMANDS), ...Object.values(COMMANDS)]);
     const steps = c.walkthroughs[0].steps as {
