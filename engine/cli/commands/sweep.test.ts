@@ -60,7 +60,7 @@ describe('sweep command line', () => {
     expect(csv[0]).toBe('k,runs,p_within_k,ci_low,ci_high,excluded');
     expect(csv[1]).toMatch(/^1,30,0\.\d+,/);
     expect(csv[2]).toMatch(/^4,30,1,/);
-    expect(readFileSync(join(dir, 'k.svg'), 'utf8')).toContain('k-staleness (30 runs per point)');
+    expect(readFileSync(join(dir, 'k.svg'), 'utf8')).toContain('k-staleness · 30 runs per point');
     // Not a terminal: no progress bar, one summary line.
     expect(stderr).not.toContain('\r');
     expect(stderr).toContain(`sweep: 30 runs in`);
