@@ -27,6 +27,7 @@ describe('activateLanguage', () => {
         'hover',
         'references',
         'rename',
+        'highlight',
         'symbols',
       ].sort(),
     );

@@ -37,6 +37,7 @@ export function activateLanguage(context: vscode.ExtensionContext): void {
     vscode.languages.registerDefinitionProvider(SCENARIO_SELECTOR, symbols),
     vscode.languages.registerReferenceProvider(SCENARIO_SELECTOR, symbols),
     vscode.languages.registerRenameProvider(SCENARIO_SELECTOR, symbols),
+    vscode.languages.registerDocumentHighlightProvider(SCENARIO_SELECTOR, symbols),
     vscode.languages.registerCodeLensProvider(SCENARIO_SELECTOR, lenses),
     vscode.languages.registerDocumentSymbolProvider(SCENARIO_SELECTOR, new ScenarioOutline(), {
       label: 'Scenario',

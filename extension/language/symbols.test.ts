@@ -3,7 +3,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScenarioSymbols } from './symbols';
 import { applyEdit, LEADERLESS, openDoc } from './testing/harness';
-import { type Location, stub, type WorkspaceEdit } from './testing/vscodeStub';
+import {
+  type DocumentHighlight,
+  DocumentHighlightKind,
+  type Location,
+  stub,
+  type WorkspaceEdit,
+} from './testing/vscodeStub';
 
 vi.mock('vscode', () => import('./testing/vscodeStub'));
 
@@ -32,6 +38,18 @@ describe('ids', () => {
         doc.lineAt(r.range.start.line).text.slice(r.range.start.character, r.range.end.character),
       ),
     ).toEqual(['n3', 'n3', 'n3']);
+  });
+
+  it('highlights every occurrence, the declaration as a write', () => {
+    const { doc, at } = openDoc('/w/s.scenario.yaml', LEADERLESS.replace('client: alice', 'client: al|ice'));
+    const hs = new ScenarioSymbols().provideDocumentHighlights(
+      doc as never,
+      at as never,
+    ) as unknown as DocumentHighlight[];
+    expect(hs.map((h) => [h.range.start.line, h.kind])).toEqual([
+      [8, DocumentHighlightKind.Write],
+      [11, DocumentHighlightKind.Read],
+    ]);
   });
 
   it('renames a node everywhere it is used', () => {

@@ -24,8 +24,27 @@ export function occurrencesAt(
 }
 
 export class ScenarioSymbols
-  implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.RenameProvider
+  implements
+    vscode.DefinitionProvider,
+    vscode.ReferenceProvider,
+    vscode.RenameProvider,
+    vscode.DocumentHighlightProvider
 {
+  /** Every occurrence of the id under the cursor; declarations as writes, uses as reads. */
+  provideDocumentHighlights(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.DocumentHighlight[] | undefined {
+    const found = occurrencesAt(doc, position);
+    return found?.all.map(
+      (o) =>
+        new vscode.DocumentHighlight(
+          toRange(o.range),
+          o.declaration ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read,
+        ),
+    );
+  }
+
   provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
     const found = occurrencesAt(doc, position);
     if (!found) return undefined;

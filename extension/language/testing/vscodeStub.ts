@@ -225,6 +225,19 @@ export class DocumentSymbol {
   ) {}
 }
 
+export enum DocumentHighlightKind {
+  Text = 0,
+  Read = 1,
+  Write = 2,
+}
+
+export class DocumentHighlight {
+  constructor(
+    readonly range: Range,
+    readonly kind: DocumentHighlightKind = DocumentHighlightKind.Text,
+  ) {}
+}
+
 export class ThemeColor {
   constructor(readonly id: string) {}
 }
