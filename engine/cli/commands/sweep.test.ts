@@ -89,6 +89,41 @@ describe('sweep command line', () => {
     ).rejects.toThrow('is a read, not a write');
   });
 
+  it('exits 1 and says why when no run could be measured', async () => {
+    captureStderr();
+    const early = join(dir, 'early.scenario.yaml');
+    writeFileSync(
+      early,
+      `scenario: read before any write
+cluster: { replication: leaderless, nodes: [n1], n: 1, w: 1, r: 1, coordinator: client }
+clients: { writer: {}, reader: {} }
+events:
+  - { at: 0ms, client: reader, read: x, id: the-read }
+  - { at: 10ms, client: writer, write: { key: x, value: 1 } }
+`,
+    );
+    const out = join(dir, 'early.csv');
+    const code = await sweepCommand([
+      early,
+      '--runs',
+      '3',
+      '--measure',
+      'k-staleness',
+      '--read',
+      'the-read',
+      '--workers',
+      '1',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'sweep: 3 of 3 runs partly or wholly left out: no write of the key was acknowledged before the read',
+    );
+    expect(stderr).toContain('sweep: no run could be measured');
+    expect(readFileSync(out, 'utf8')).toContain('\n1,0,0,0,1,3\n');
+  });
+
   it('exits 2 with the file:line errors on an invalid scenario', async () => {
     captureStderr();
     const bad = join(dir, 'bad.scenario.yaml');

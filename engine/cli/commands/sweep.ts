@@ -164,6 +164,10 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const reasons = Object.entries(sweep.reasons);
   for (const [reason, count] of reasons)
     process.stderr.write(`sweep: ${count} of ${runs} runs partly or wholly left out: ${reason}\n`);
+  if (sweep.result.rows.every((r) => r.runs === 0)) {
+    process.stderr.write(`sweep: no run could be measured (see the reasons above); the CSV has runs = 0\n`);
+    return 1;
+  }
   if (out !== undefined || bar)
     process.stderr.write(
       `sweep: ${runs} runs in ${((Date.now() - started) / 1000).toFixed(1)} s on ${Math.min(workers, runs)} thread${workers === 1 ? '' : 's'}${out ? ` → ${out}` : ''}${svg ? `, ${svg}` : ''}\n`,
