@@ -4,9 +4,13 @@
 import type * as vscode from 'vscode';
 import { activateDebug } from './debug/activate';
 import { createInlineAdapter } from './debug/inlineAdapter';
+import { activateLanguage } from './language/activate';
+import { activateTesting } from './testing/activate';
 
 export function activate(context: vscode.ExtensionContext): void {
   activateDebug(context, { inlineAdapter: createInlineAdapter });
+  activateLanguage(context);
+  activateTesting(context);
 }
 
 export function deactivate(): void {}
