@@ -1,5 +1,6 @@
 // What other parts of the product (the webview's staleness plot) use of sweeps: the result types,
-// CSV and SVG helpers, the PBS closed forms and the WARS model. Browser-safe: no Node module behind this file.
+// CSV and SVG helpers, the PBS closed forms and the WARS model. Browser-safe: no Node module
+// behind this file.
 
 export { aggregate, wilson } from './aggregate';
 export { formatSweepCsv, parseSweepCsv } from './csv';
