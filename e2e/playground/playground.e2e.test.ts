@@ -238,8 +238,11 @@ describe('browser playground', () => {
     await page.click('.pg-editor .view-lines');
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('# shared from the playground test\n');
+    await page.fill('#pg-seed', '7');
+    await page.press('#pg-seed', 'Enter');
+    await page.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.includes('(seed 7,'));
     await page.click('.pg-share');
-    await page.waitForFunction(() => location.hash.startsWith('#s='));
+    await page.waitForFunction(() => location.hash.startsWith('#s=') && location.hash.endsWith('&seed=7'));
     const shared = await page.evaluate(() => location.href);
     const original = (await probe(page)).text;
     expect(original.startsWith('# shared from the playground test\n')).toBe(true);
@@ -248,12 +251,41 @@ describe('browser playground', () => {
     const p = await probe(other);
     expect(p.text).toBe(original);
     expect(p.current).toBe(0);
+    expect(await other.inputValue('#pg-seed')).toBe('7');
+    expect(await other.textContent('.pg-status')).toContain('(seed 7,');
     await shot(other, '5-shared-link');
     await other.close();
     // A damaged link says so instead of failing silently.
     const broken = await openPage(shared.slice(0, shared.length - 10));
     expect(await broken.textContent('.pg-status')).toMatch(/Could not open the link/);
     await broken.close();
+  });
+
+  it('works from any static host path (relative URLs only)', async () => {
+    // Serve the whole dist/ folder, so the playground lives under /playground/.
+    const { serveStatic } = (await import(join(root, 'scripts', 'playground.mjs'))) as {
+      serveStatic(dir: string, port: number): Promise<{ server: import('node:http').Server; url: string }>;
+    };
+    const { server: dist, url: distUrl } = await serveStatic(join(root, 'dist'), 0);
+    try {
+      const sub = await openPage(`${distUrl}playground/#example=multi-leader/crdt-counter`);
+      await sub.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.startsWith('Ran '));
+      expect((await probe(sub)).text).toContain('replication: multi-leader');
+      // monaco-yaml's worker loaded from the subpath and answers from our schema: the description of
+      // `cluster` in schemas/scenario.schema.json shows on hover.
+      const key = await sub
+        .locator('.pg-editor .view-line', { hasText: /^cluster:/ })
+        .first()
+        .boundingBox();
+      await sub.mouse.move(key!.x + 20, key!.y + key!.height / 2);
+      await sub.waitForSelector('.monaco-hover:not(.hidden) >> text=The nodes and the replication scheme.', {
+        timeout: 15_000,
+      });
+      await shot(sub, '6-subpath-hover');
+      await sub.close();
+    } finally {
+      dist.close();
+    }
   });
 
   it('follows the light colour scheme', async () => {
@@ -264,7 +296,7 @@ describe('browser playground', () => {
     const bg = await light.$eval('.pg-header', (e) => getComputedStyle(e).backgroundColor);
     expect(bg).toBe('rgb(248, 248, 248)');
     expect(await light.$eval('.monaco-editor', (e) => e.classList.contains('vs'))).toBe(true);
-    await shot(light, '6-light-theme');
+    await shot(light, '7-light-theme');
     await light.close();
   });
 

@@ -2,31 +2,54 @@
 // (completion and hovers from the schema), our own parser's diagnostics as markers, their fixes as
 // quick fixes, and the scenario line of the current event highlighted.
 //
-// Only the editor core and the contributions a YAML editor uses are imported (not every language of
-// monaco-editor's main entry), which keeps the playground bundle small.
+// The editor core and the contributions of monaco-editor's main entry that a YAML editor uses (not its
+// other languages, diff editor, drag and drop, ...), which keeps the playground bundle smaller.
 import * as monaco from 'monaco-editor/editor.js';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js';
+import 'monaco-editor/editor/contrib/caretOperations/browser/transpose.js';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard.js';
+import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions.js';
+import 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget.js';
+import 'monaco-editor/editor/contrib/comment/browser/comment.js';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu.js';
+import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo.js';
+import 'monaco-editor/editor/contrib/documentSymbols/browser/documentSymbols.js';
+import 'monaco-editor/editor/contrib/folding/browser/folding.js';
+import 'monaco-editor/editor/contrib/format/browser/formatActions.js';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError.js';
+import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess.js';
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition.js';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution.js';
+import 'monaco-editor/editor/contrib/indentation/browser/indentation.js';
+import 'monaco-editor/editor/contrib/inlineProgress/browser/inlineProgress.js';
+import 'monaco-editor/editor/contrib/insertFinalNewLine/browser/insertFinalNewLine.js';
+import 'monaco-editor/editor/contrib/lineSelection/browser/lineSelection.js';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations.js';
+import 'monaco-editor/editor/contrib/links/browser/links.js';
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor.js';
+import 'monaco-editor/editor/contrib/parameterHints/browser/parameterHints.js';
+import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess.js';
+import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneHelpQuickAccess.js';
+import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoSymbolQuickAccess.js';
+import 'monaco-editor/editor/contrib/readOnlyMessage/browser/contribution.js';
+import 'monaco-editor/editor/standalone/browser/referenceSearch/standaloneReferenceSearch.js';
+import 'monaco-editor/editor/contrib/rename/browser/rename.js';
+import 'monaco-editor/editor/contrib/smartSelect/browser/smartSelect.js';
+import 'monaco-editor/editor/contrib/snippet/browser/snippetController2.js';
+import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js';
+import 'monaco-editor/editor/contrib/tokenization/browser/tokenization.js';
+import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js';
+import 'monaco-editor/editor/contrib/wordPartOperations/browser/wordPartOperations.js';
+import 'monaco-editor/editor/browser/coreCommands.js';
+import 'monaco-editor/editor/contrib/caretOperations/browser/caretOperations.js';
+import 'monaco-editor/editor/contrib/find/browser/findController.js';
+import 'monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands.js';
+import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus.js';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
+import 'monaco-editor/editor/common/standaloneStrings.js';
 import 'monaco-editor/features/codicon/register.js';
-import 'monaco-editor/features/codeEditor/register.js';
-import 'monaco-editor/features/bracketMatching/register.js';
-import 'monaco-editor/features/clipboard/register.js';
-import 'monaco-editor/features/codeAction/register.js';
-import 'monaco-editor/features/comment/register.js';
-import 'monaco-editor/features/contextmenu/register.js';
-import 'monaco-editor/features/cursorUndo/register.js';
 import 'monaco-editor/features/find/register.js';
-import 'monaco-editor/features/folding/register.js';
-import 'monaco-editor/features/format/register.js';
-import 'monaco-editor/features/gotoError/register.js';
-import 'monaco-editor/features/gotoLine/register.js';
-import 'monaco-editor/features/hover/register.js';
-import 'monaco-editor/features/indentation/register.js';
-import 'monaco-editor/features/linesOperations/register.js';
-import 'monaco-editor/features/multicursor/register.js';
-import 'monaco-editor/features/quickCommand/register.js';
-import 'monaco-editor/features/snippet/register.js';
-import 'monaco-editor/features/suggest/register.js';
-import 'monaco-editor/features/wordHighlighter/register.js';
-import 'monaco-editor/features/wordOperations/register.js';
 import 'monaco-editor/languages/definitions/yaml/register.js';
 import type { JSONSchema } from 'monaco-yaml';
 import { configureMonacoYaml } from 'monaco-yaml';
@@ -54,8 +77,9 @@ type WorkerOptions = Parameters<typeof monaco.editor.createWebWorker>[0] & {
 
 /**
  * monaco-yaml (through monaco-worker-manager) still creates its worker the way Monaco did before
- * 0.55, by label and `createData`; Monaco 0.57 wants the worker itself. The yaml worker takes its
- * `createData` from its first message, so that goes first, then Monaco's own protocol.
+ * 0.55, by label and `createData`; Monaco 0.57 wants the worker itself. The yaml worker ignores its
+ * first message and takes `createData` from the second (Monaco's own json worker protocol), so those
+ * two go first, then Monaco's RPC.
  */
 const monacoForYaml = {
   ...monaco,
@@ -64,6 +88,7 @@ const monacoForYaml = {
     createWebWorker(opts: WorkerOptions) {
       if (opts.worker) return monaco.editor.createWebWorker(opts);
       const worker = new Worker(workerUrl('yaml.worker.js'), { name: opts.label ?? 'yaml' });
+      worker.postMessage('ignore');
       worker.postMessage(opts.createData);
       return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
     },

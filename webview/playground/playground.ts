@@ -86,6 +86,7 @@ export class Playground {
     this.seedInput.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') this.runNow();
     });
+    this.seedInput.addEventListener('change', () => void this.updateHash());
     this.status = h('span', { class: 'pg-status', role: 'status', 'aria-live': 'polite' });
 
     const runButton = this.button(
@@ -196,6 +197,8 @@ export class Playground {
     this.editor = createScenarioEditor(this.editorHost, text, this.dark.matches);
     this.loadedExample = example;
     this.exampleSelect.value = example?.id ?? '';
+    const seed = /(?:^#|&)seed=(\d+)/.exec(location.hash);
+    if (seed) this.seedInput.value = seed[1]!;
     this.editor.model.onDidChangeContent(() => this.onEdit());
     this.editor.editor.addCommand(
       // Ctrl/Cmd+Enter runs (instead of the editor's "insert line below").
@@ -346,10 +349,7 @@ export class Playground {
 
   private seed(): number | undefined {
     const raw = this.seedInput.value.trim();
-    if (raw === '') {
-      const fromHash = /(?:^|[#&])seed=(\d+)/.exec(location.hash);
-      return fromHash ? Number(fromHash[1]) : undefined;
-    }
+    if (raw === '') return undefined;
     const n = Number(raw);
     return Number.isInteger(n) && n >= 0 ? n : undefined;
   }
