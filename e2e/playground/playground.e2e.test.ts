@@ -147,19 +147,20 @@ describe('browser playground', () => {
     await shot(page, '1-example-loaded');
   });
 
-  it('shows our diagnostics for a broken edit, as markers and in the problems list', async () => {
+  it('shows our diagnostics for a broken edit, as markers and in the problems list, with a quick fix', async () => {
+    const original = (await probe(page)).text;
     await page.click('.pg-editor .view-lines');
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('\nreplicaton: oops');
+    await page.keyboard.type('\nrunn: 1');
     await page.waitForFunction(() =>
       /Problems: [1-9]\d* error/.test(document.querySelector('#pg-problems-title')?.textContent ?? ''),
     );
-    const p = await probe(page);
-    const lines = p.text.split('\n');
-    const brokenLine = lines.findIndex((l) => l.startsWith('replicaton')) + 1;
+    let p = await probe(page);
+    const brokenLine = p.text.split('\n').findIndex((l) => l.startsWith('runn')) + 1;
     const marker = p.markers.find((m) => m.startLineNumber === brokenLine);
     expect(marker, JSON.stringify(p.markers)).toBeDefined();
     expect(marker!.severity).toBe(8);
+    expect(marker!.message).toContain('did you mean `run`');
     expect(await page.textContent('.pg-problems-list')).toContain(marker!.message);
     await page.waitForSelector('.pg-editor .squiggly-error');
     expect(await page.isVisible('.pg-stale')).toBe(true);
@@ -167,15 +168,31 @@ describe('browser playground', () => {
     await page.click('.pg-run');
     expect(await page.textContent('.pg-status')).toMatch(/Not run: the scenario has \d+ error/);
     await shot(page, '2-broken-edit');
-    // Undo the edit: the problems go away.
+    // The parser's fix is offered as a quick fix (Ctrl+.) at the squiggle.
+    await page.click('.pg-problems-list .pg-problem.error');
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget >> text=Change to run');
+    await shot(page, '2b-quick-fix');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () =>
+        !(
+          window as unknown as { playground: import('../../webview/playground/playground').Playground }
+        ).playground.editor.model
+          .getValue()
+          .includes('runn'),
+    );
+    p = await probe(page);
+    expect(p.text.split('\n')[brokenLine - 1]).toBe('run: 1');
+    // Undo everything: the original example, and its problems are gone.
     await page.click('.pg-editor .view-lines');
-    for (let i = 0; i < 10 && (await probe(page)).text.includes('replicaton'); i++)
+    for (let i = 0; i < 10 && (await probe(page)).text !== original; i++)
       await page.keyboard.press('Control+z');
+    expect((await probe(page)).text).toBe(original);
     // (This example keeps its deliberate warning: w + r is not greater than n.)
     await page.waitForFunction(() =>
       /^Problems: (none|0 errors)/.test(document.querySelector('#pg-problems-title')?.textContent ?? ''),
     );
-    expect((await probe(page)).text).not.toContain('replicaton');
   });
 
   it('steps forward and back with the buttons and the keyboard; timeline and state follow', async () => {
@@ -273,11 +290,16 @@ describe('browser playground', () => {
       expect((await probe(sub)).text).toContain('replication: multi-leader');
       // monaco-yaml's worker loaded from the subpath and answers from our schema: the description of
       // `cluster` in schemas/scenario.schema.json shows on hover.
-      const key = await sub
-        .locator('.pg-editor .view-line', { hasText: /^cluster:/ })
-        .first()
-        .boundingBox();
-      await sub.mouse.move(key!.x + 20, key!.y + key!.height / 2);
+      const key = await sub.evaluate(() => {
+        const pg = (
+          window as unknown as { playground: import('../../webview/playground/playground').Playground }
+        ).playground;
+        const line = pg.editor.model.getLinesContent().findIndex((l) => l.startsWith('cluster:')) + 1;
+        const at = pg.editor.editor.getScrolledVisiblePosition({ lineNumber: line, column: 3 })!;
+        const box = pg.editor.editor.getDomNode()!.getBoundingClientRect();
+        return { x: box.left + at.left, y: box.top + at.top + at.height / 2 };
+      });
+      await sub.mouse.move(key.x, key.y);
       await sub.waitForSelector('.monaco-hover:not(.hidden) >> text=The nodes and the replication scheme.', {
         timeout: 15_000,
       });
@@ -286,6 +308,28 @@ describe('browser playground', () => {
     } finally {
       dist.close();
     }
+  });
+
+  it('resizes the editor with the splitter, by keyboard and by dragging', async () => {
+    const width = (): Promise<number> =>
+      page.$eval('.pg-editor-pane', (e) => e.getBoundingClientRect().width);
+    const before = await width();
+    await page.focus('.pg-splitter');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('.pg-splitter', 'aria-valuenow')).toBe('42');
+    expect(await width()).toBeGreaterThan(before + 50);
+    const bar = (await page.locator('.pg-splitter').boundingBox())!;
+    await page.mouse.move(bar.x + 2, bar.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(500, bar.y + 200, { steps: 5 });
+    await page.mouse.up();
+    expect(Math.abs((await width()) - 500)).toBeLessThan(10);
+    // The timeline follows the new width (its canvas is resized by its ResizeObserver).
+    await page.waitForFunction(() => {
+      const c = document.querySelector('.pg-timeline canvas.main-canvas') as HTMLCanvasElement;
+      const host = document.querySelector('.pg-timeline .diagram') as HTMLElement;
+      return Math.abs(c.getBoundingClientRect().width - host.clientWidth) < 2;
+    });
   });
 
   it('follows the light colour scheme', async () => {

@@ -183,8 +183,9 @@ export class Playground {
       this.timelineHost,
       h('section', { class: 'pg-details', 'aria-label': 'State at the current event' }, tabs),
     );
+    const main = h('main', { class: 'pg-main' }, editorPane, this.splitter(), runPane);
     clear(root);
-    root.append(header, h('main', { class: 'pg-main' }, editorPane, runPane));
+    root.append(header, main);
     this.renderPanels();
   }
 
@@ -604,6 +605,43 @@ export class Playground {
     ) as HTMLButtonElement;
     b.addEventListener('click', action);
     return b;
+  }
+
+  /** The bar between the editor and the run: drag it, or focus it and use the arrow keys. */
+  private splitter(): HTMLElement {
+    const bar = h('div', {
+      class: 'pg-splitter',
+      role: 'separator',
+      tabindex: 0,
+      'aria-orientation': 'vertical',
+      'aria-label': 'Resize the editor',
+      'aria-valuemin': 20,
+      'aria-valuemax': 70,
+    });
+    const set = (percent: number): void => {
+      const p = Math.max(20, Math.min(70, percent));
+      this.root.style.setProperty('--pg-editor-width', `${p}%`);
+      bar.setAttribute('aria-valuenow', String(Math.round(p)));
+    };
+    const current = (): number => Number(bar.getAttribute('aria-valuenow') ?? 36);
+    set(36);
+    bar.addEventListener('pointerdown', (e) => {
+      bar.setPointerCapture(e.pointerId);
+      const move = (ev: PointerEvent): void => set((ev.clientX / this.root.clientWidth) * 100);
+      const up = (): void => {
+        bar.removeEventListener('pointermove', move);
+        bar.removeEventListener('pointerup', up);
+      };
+      bar.addEventListener('pointermove', move);
+      bar.addEventListener('pointerup', up);
+    });
+    bar.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+        e.preventDefault();
+        set(current() + (e.key === 'ArrowLeft' ? -2 : 2));
+      }
+    });
+    return bar;
   }
 
   private stepButton(iconName: string, label: string, action: () => void, cls: string): HTMLButtonElement {
