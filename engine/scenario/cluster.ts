@@ -252,6 +252,7 @@ function leaderless(
     sloppyQuorum: read<boolean>(cluster, 'sloppyQuorum'),
     hintedHandoff: read<number>(cluster, 'hintedHandoff'),
     versioning: read<LeaderlessConfig['versioning']>(cluster, 'versioning'),
+    writeFanout: read<LeaderlessConfig['writeFanout']>(cluster, 'writeFanout'),
   };
   checkQuorums(cluster, config, explicitN !== undefined, ctx);
   return config;

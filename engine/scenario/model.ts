@@ -77,6 +77,8 @@ export interface LeaderlessConfig {
   /** Hint retry interval, ms. */
   hintedHandoff: number;
   versioning: 'version-numbers' | 'version-vectors' | 'dotted-version-vectors' | 'timestamps';
+  /** Where a write's Puts go: all n homes, or w of them chosen at random per write (PBS's model). */
+  writeFanout: 'all' | 'quorum';
 }
 
 export type ClusterConfig = SingleLeaderConfig | MultiLeaderConfig | LeaderlessConfig;

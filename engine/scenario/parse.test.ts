@@ -232,6 +232,7 @@ describe('defaults', () => {
       sloppyQuorum: false,
       hintedHandoff: 50,
       versioning: 'version-vectors',
+      writeFanout: 'all',
     });
     const two = valid(minimal('  replication: leaderless\n  nodes: [a, b]')).cluster as LeaderlessConfig;
     expect([two.n, two.w, two.r]).toEqual([2, 2, 2]);

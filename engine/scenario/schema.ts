@@ -421,6 +421,17 @@ const cluster = obj(
       ],
       { default: 'version-vectors', families: LL },
     ),
+    writeFanout: oneOf(
+      'Which home replicas a write is sent to; reads always ask all n.',
+      [
+        ['all', 'Every write goes to all n homes and succeeds after w acknowledgements.'],
+        [
+          'quorum',
+          'Each write goes to w homes chosen at random, as in the PBS model; the others learn it only by read repair or anti-entropy.',
+        ],
+      ],
+      { default: 'all', families: LL },
+    ),
   },
   { required: ['replication', 'nodes'] },
 );

@@ -6,6 +6,10 @@
 //
 // There is no failure oracle: the coordinator learns that a replica is unreachable only because
 // its answer does not come within a per-attempt timer, and then suspects it until it hears from it.
+//
+// With `writeFanout: quorum` a write goes to only w of the n homes, chosen uniformly at random per
+// write (the setting of the PBS closed forms); a chosen home that stays silent is replaced first by
+// a spare home (strict quorum), and only then, with a sloppy quorum, by a fallback with a hint.
 
 import type { Value } from '../../../traces/types';
 import type { LeaderlessConfig } from '../../scenario/model';
@@ -47,9 +51,15 @@ interface QuorumRequest {
   client: string;
   stamp?: WriteStamp;
   needed: number;
+  /** The key's preference list. */
   homes: string[];
-  /** Current stand-in for each home (the home itself, or a fallback holding a hint for it). */
+  /**
+   * The homes this request is for (all of them, or the w chosen by a quorum fan-out), each with its
+   * current stand-in: the home itself, or a fallback holding a hint for it.
+   */
   standIn: Map<string, string>;
+  /** Quorum fan-out: homes not (yet) written to, to replace a chosen home that does not answer. */
+  spares: string[];
   /** Targets that answered. */
   answered: Set<string>;
   /** Every node this request has been sent to. */
@@ -119,6 +129,7 @@ export function startWrite(cs: CoordinatorState, host: CoordinatorHost, w: Write
   const req = open(cs, host, 'write', w.op, w.client, w.key, w.timeout);
   req.stamp = stamp;
   req.needed = cfg.w;
+  if (cfg.writeFanout === 'quorum') chooseQuorum(cs, host, req);
   dispatch(cs, host, req);
 }
 
@@ -152,6 +163,7 @@ function open(
     needed: 0,
     homes,
     standIn: new Map(homes.map((h) => [h, h])),
+    spares: [],
     answered: new Set(),
     tried: new Set(),
     replies: new Map(),
@@ -165,8 +177,42 @@ function open(
   return req;
 }
 
+/**
+ * Quorum fan-out: keeps w homes, uniformly at random among those not suspected down (suspected
+ * ones only to make up the number), in preference-list order; the rest become spares.
+ */
+function chooseQuorum(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): void {
+  const healthy = req.homes.filter((h) => !cs.suspects.has(h) || h === host.ctx.self);
+  const suspected = req.homes.filter((h) => !healthy.includes(h));
+  const picked = sample(host.ctx, healthy, req.needed);
+  picked.push(...sample(host.ctx, suspected, req.needed - picked.length));
+  const chosen = req.homes.filter((h) => picked.includes(h));
+  req.standIn = new Map(chosen.map((h) => [h, h]));
+  req.spares = req.homes.filter((h) => !picked.includes(h));
+  if (req.spares.length > 0)
+    host.out.note(
+      `quorum fan-out: writing to ${chosen.join(', ')} (${chosen.length} of ${req.homes.length} homes, at random)`,
+      {
+        op: req.op,
+        key: req.key,
+        chosen,
+      },
+    );
+}
+
+/** `count` distinct items drawn uniformly (a partial Fisher–Yates shuffle on a copy). */
+function sample(ctx: ProtocolContext, items: string[], count: number): string[] {
+  const pool = [...items];
+  const n = Math.min(Math.max(count, 0), pool.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(ctx.random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, n);
+}
+
 function dispatch(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): void {
-  for (const home of req.homes) {
+  for (const home of [...req.standIn.keys()]) {
     if (host.cfg.sloppyQuorum && cs.suspects.has(home) && home !== host.ctx.self) {
       const fallback = nextFallback(cs, host, req);
       if (fallback) {
@@ -203,11 +249,24 @@ function sendTo(host: CoordinatorHost, req: QuorumRequest, target: string, hint:
     if (hint) get.hint = hint;
     host.send(target, get);
   }
-  if (host.cfg.sloppyQuorum && target !== host.ctx.self)
+  if ((host.cfg.sloppyQuorum || replaceable(host, req)) && target !== host.ctx.self)
     host.out.setTimer(`attempt:${req.id}:${target}`, req.timeout * ATTEMPT_SHARE, {
       request: req.id,
       target,
     });
+}
+
+/** A quorum fan-out write may replace a silent chosen home by a spare home, sloppy quorum or not. */
+function replaceable(host: CoordinatorHost, req: QuorumRequest): boolean {
+  return req.kind === 'write' && host.cfg.writeFanout === 'quorum';
+}
+
+/** A spare home not tried and not suspected, drawn at random like the chosen ones. */
+function nextSpare(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): string | undefined {
+  const candidates = req.spares.filter((h) => !req.tried.has(h) && !cs.suspects.has(h));
+  const [spare] = sample(host.ctx, candidates, 1);
+  if (spare) req.spares = req.spares.filter((h) => h !== spare);
+  return spare;
 }
 
 function nextFallback(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): string | undefined {
@@ -304,7 +363,7 @@ function repair(host: CoordinatorHost, req: QuorumRequest, responders: string[])
 }
 
 function finished(req: QuorumRequest): boolean {
-  for (const home of req.homes) if (!req.answered.has(req.standIn.get(home)!)) return false;
+  for (const home of req.standIn.keys()) if (!req.answered.has(req.standIn.get(home)!)) return false;
   return true;
 }
 
@@ -341,6 +400,27 @@ export function onTimer(cs: CoordinatorState, host: CoordinatorHost, name: strin
     cs.suspects.add(target);
     const home = [...req.standIn].find(([, s]) => s === target)?.[0];
     if (!home) return true;
+    // A quorum fan-out first writes to another home instead: still a strict quorum, no hint needed.
+    const spare = replaceable(host, req) && target === home ? nextSpare(cs, host, req) : undefined;
+    if (spare) {
+      host.out.note(`quorum fan-out: ${home} does not answer, writing to ${spare} instead`, {
+        op: req.op,
+        key: req.key,
+        home,
+        spare,
+      });
+      req.standIn.delete(home);
+      req.standIn.set(spare, spare);
+      sendTo(host, req, spare, undefined);
+      return true;
+    }
+    if (!host.cfg.sloppyQuorum) {
+      host.out.note(`quorum fan-out: ${home} does not answer and no other home is left to write to`, {
+        op: req.op,
+        key: req.key,
+      });
+      return true;
+    }
     const fallback = nextFallback(cs, host, req);
     if (!fallback) {
       host.out.note(

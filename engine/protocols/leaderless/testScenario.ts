@@ -46,6 +46,7 @@ export function leaderlessScenario(t: TestScenario): Scenario {
     sloppyQuorum: false,
     hintedHandoff: 50,
     versioning: 'version-vectors',
+    writeFanout: 'all',
     ...t.cluster,
   };
   const events: ScenarioItem[] = t.items.map((it, index) => {
