@@ -1,8 +1,9 @@
 // conflict: two concurrent writes of the same key met on one replica.
 //
-// Writes A and B of a key are concurrent when neither was requested before the other was sent
-// (vector clocks; see History.dispatch). They conflict when a replica's state event shows both: kept side by side as siblings,
-// merged into one value (a sibling whose `ops` carries both), or one replacing the other. For a
+// Writes A and B of a key are concurrent when neither depends on the other (History.before:
+// neither writer had completed or read the other's write). They conflict when a replica's state
+// event shows both: kept side by side as siblings, merged into one value (a sibling whose `ops`
+// carries both), or one replacing the other. For a
 // replacement we also require that the two writes were first stored on their replicas
 // independently (concurrent first-store events): a single leader ordering two overlapping requests
 // one after the other is serialising them, not resolving a conflict. Counters and sets are

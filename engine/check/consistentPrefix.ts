@@ -2,12 +2,12 @@
 //
 // A client's read reflected write B of key kb; a later read by the same client (requested after
 // the first was answered) of another key ka reflects neither write A of ka nor anything newer,
-// although A happened before B (the event that sent A is in the causal past of the one that sent B, by vector
-// clocks) and A was acknowledged. "Nothing newer" means everything the later read reflects is
+// although B depends on A (History.before: B's writer had completed or read A, or what it read
+// depended on A) and A was acknowledged. "Nothing newer" means everything the later read reflects is
 // strictly older than A (see observation.ts). Same-key cases are monotonic-reads, not this.
 //
-// Cost: per client, the vector-clock join of the dispatch events of the writes it has seen, kept per key
-// with the two largest entries per actor, so excluding the read's own key is O(actors); the
+// Cost: per client, the join of the dependency vectors of the writes it has seen, kept per key
+// with the two largest entries per client slot, so excluding the read's own key is O(clients); the
 // newest A per writer is a binary search.
 
 import type { History, OpRecord } from './history';
@@ -47,7 +47,6 @@ class ClientView {
 
   private fold({ read, obs }: SeenRead): void {
     if (obs.empty) return;
-    const trace = this.h.trace;
     const width = this.top1.length;
     for (const o of obs.ops) {
       const b = this.h.ops.get(o);
@@ -59,9 +58,9 @@ class ClientView {
         f = new Uint32Array(width);
         this.perKey.set(key, f);
       }
-      const sent = this.h.dispatch(b);
+      if (!b.deps) continue;
       for (let a = 0; a < width; a++) {
-        const v = trace.vcEntry(sent, a);
+        const v = b.deps[a]!;
         if (v <= f[a]!) continue;
         f[a] = v;
         if (this.top1Key[a] === key) this.top1[a] = v;
@@ -74,19 +73,19 @@ class ClientView {
     }
   }
 
-  /** Join of the clocks of seen writes' dispatches on keys other than `key`, entry for `actor`. */
-  horizon(actor: number, key: string): number {
-    return this.top1Key[actor] === key ? this.top2[actor]! : this.top1[actor]!;
+  /** Join of the dependencies of seen writes of keys other than `key`, entry for client `slot`. */
+  horizon(slot: number, key: string): number {
+    return this.top1Key[slot] === key ? this.top2[slot]! : this.top1[slot]!;
   }
 }
 
-/** The last write in `list` (one client's, in dispatch order) sent at or before its `counter`-th event. */
-function lastUpTo(h: History, list: readonly OpRecord[], counter: number): OpRecord | undefined {
+/** The last write in `list` (one client's, by ordinal) whose ordinal is at most `ordinal`. */
+function lastUpTo(list: readonly OpRecord[], ordinal: number): OpRecord | undefined {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (h.trace.seq(h.dispatch(list[mid]!)) <= counter) lo = mid + 1;
+    if (list[mid]!.ordinal <= ordinal) lo = mid + 1;
     else hi = mid;
   }
   return lo > 0 ? list[lo - 1] : undefined;
@@ -94,20 +93,21 @@ function lastUpTo(h: History, list: readonly OpRecord[], counter: number): OpRec
 
 export function findConsistentPrefixViolations(h: History): Finding[] {
   const out: Finding[] = [];
-  const width = h.trace.actors.length;
+  const width = h.clientCount;
   const ackedByKeyWriter = new Map<string, Map<number, OpRecord[]>>();
   for (const [key, writes] of h.writesByKey) {
     const m = new Map<number, OpRecord[]>();
     for (const w of writes) {
       if (!h.acked(w)) continue;
-      let l = m.get(w.client);
+      const slot = h.clientSlot[w.client]!;
+      if (slot < 0) continue;
+      let l = m.get(slot);
       if (!l) {
         l = [];
-        m.set(w.client, l);
+        m.set(slot, l);
       }
       l.push(w);
     }
-    for (const l of m.values()) l.sort((x, y) => h.dispatch(x) - h.dispatch(y));
     ackedByKeyWriter.set(key, m);
   }
   const views = new Map<number, ClientView>();
@@ -127,7 +127,7 @@ export function findConsistentPrefixViolations(h: History): Finding[] {
       for (const [writer, list] of writers) {
         const horizon = view.horizon(writer, key);
         if (horizon === 0) continue;
-        const a = lastUpTo(h, list, horizon);
+        const a = lastUpTo(list, horizon);
         if (!a || !predates(h, obs, a)) continue;
         const cause = findEffect(h, view, a, key);
         if (!cause) continue;

@@ -22,6 +22,13 @@ export interface OpRecord {
   mutation: boolean;
   /** Cached History.dispatch. */
   dispatch?: number;
+  /** Mutations: 1-based position among its client's mutations, in request order. */
+  ordinal: number;
+  /**
+   * Mutations: what the write depends on, per client slot (History.clientSlot): the highest
+   * ordinal of that client's writes it causally follows.
+   */
+  deps?: Uint32Array;
 }
 
 export interface KeyState {
@@ -63,6 +70,10 @@ export class History {
   readonly isNode: boolean[];
   /** Actor indices of the nodes. */
   readonly nodes: number[] = [];
+  /** Per actor: its slot in dependency vectors (clients only; -1 for others). */
+  readonly clientSlot: Int32Array;
+  readonly clientCount: number;
+  private readonly mutationCount: number[];
 
   constructor(
     readonly trace: Trace,
@@ -81,6 +92,13 @@ export class History {
     trace.actors.forEach((a, i) => {
       if (a.kind === 'node') this.nodes.push(i);
     });
+    this.clientSlot = new Int32Array(trace.actors.length).fill(-1);
+    let slots = 0;
+    trace.actors.forEach((a, i) => {
+      if (a.kind === 'client') this.clientSlot[i] = slots++;
+    });
+    this.clientCount = slots;
+    this.mutationCount = new Array(trace.actors.length).fill(0);
 
     for (let i = 0; i < trace.length; i++) {
       switch (trace.kind(i)) {
@@ -113,6 +131,84 @@ export class History {
           break;
       }
     }
+    this.computeDependencies();
+  }
+
+  /**
+   * Data causality between writes, as causal-consistency systems track it (not every message a
+   * node happens to exchange): a write depends on the client's own earlier writes that had
+   * completed when it was sent, on every write the client had read (and what those depended on),
+   * and on the write it replaced where it was first stored (a replica accepted it on top).
+   * Vectors per client slot, filled in one pass in event order.
+   */
+  private computeDependencies(): void {
+    const trace = this.trace;
+    const width = this.clientCount;
+    const know = Array.from({ length: width }, () => new Uint32Array(width));
+    const sentAt = new Map<number, OpRecord[]>();
+    for (const op of this.opList) {
+      if (!op.mutation || this.clientSlot[op.client]! < 0) continue;
+      const e = this.dispatch(op);
+      const l = sentAt.get(e);
+      if (l) l.push(op);
+      else sentAt.set(e, [op]);
+    }
+    // An entry k for client c means "c's writes 1..k". A write whose client sent it before the
+    // previous one completed (pipelining) does not follow it, so it cannot stand for that prefix:
+    // then only what it depends on is learnt (fewer dependencies, never invented ones).
+    const learn = (into: Uint32Array, w: OpRecord) => {
+      if (w.deps) for (let c = 0; c < width; c++) if (w.deps[c]! > into[c]!) into[c] = w.deps[c]!;
+      const slot = this.clientSlot[w.client]!;
+      const chained = (w.deps?.[slot] ?? 0) >= w.ordinal - 1;
+      if (slot >= 0 && chained && w.ordinal > into[slot]!) into[slot] = w.ordinal;
+    };
+    // Only dispatches, responses and data changes matter: visit those, in event order.
+    const visit = new Int32Array(sentAt.size + this.opList.length + this.dataEvents.length);
+    let n = 0;
+    for (const e of sentAt.keys()) visit[n++] = e;
+    for (const op of this.opList) if (op.response >= 0) visit[n++] = op.response;
+    for (const e of this.dataEvents) visit[n++] = e;
+    const order = visit.subarray(0, n).sort();
+    let last = -1;
+    for (const e of order) {
+      if (e === last) continue;
+      last = e;
+      const sent = sentAt.get(e);
+      if (sent) for (const op of sent) op.deps = know[this.clientSlot[op.client]!]!.slice();
+      const kind = trace.kind(e);
+      if (kind === 'response') {
+        const d = trace.detail(e);
+        const rec = d?.op ? this.ops.get(d.op.key) : undefined;
+        const slot = rec ? this.clientSlot[rec.client]! : -1;
+        if (!rec || rec.response !== e || slot < 0 || !rec.result?.ok) continue;
+        if (rec.mutation) learn(know[slot]!, rec);
+        else
+          for (const v of rec.result.values ?? [])
+            for (const o of siblingOps(v)) {
+              const w = this.ops.get(o);
+              if (w?.mutation) learn(know[slot]!, w);
+            }
+      } else if (kind === 'state') {
+        const d = trace.detail(e);
+        if (!d?.after || !d.before || d.before.length === 0) continue;
+        let kept: Set<string> | undefined;
+        for (const s of d.after)
+          for (const o of siblingOps(s)) {
+            const b = this.ops.get(o);
+            if (!b?.mutation || this.firstStore.get(o) !== e) continue;
+            b.deps ??= new Uint32Array(width);
+            kept ??= new Set(d.after.flatMap(siblingOps));
+            for (const p of d.before) {
+              // Kept beside it as a sibling: the replica judged them concurrent, not ordered.
+              if (!acceptedAfter(s, p) || siblingOps(p).some((x) => kept!.has(x))) continue;
+              for (const a of siblingOps(p)) {
+                const w = this.ops.get(a);
+                if (w?.mutation && w !== b) learn(b.deps, w);
+              }
+            }
+          }
+      }
+    }
   }
 
   private onRequest(i: number): void {
@@ -125,7 +221,9 @@ export class History {
       request: i,
       response: -1,
       mutation: MUTATIONS.has(op.kind),
+      ordinal: 0,
     };
+    if (rec.mutation) rec.ordinal = ++this.mutationCount[rec.client]!;
     this.ops.set(op.key, rec);
     this.opList.push(rec);
     if (rec.mutation) {
@@ -220,7 +318,6 @@ export class History {
       return op.dispatch;
     }
     let found = -1;
-    const needle = JSON.stringify(op.key);
     const from = trace.seq(op.request);
     const count = trace.actorEventCount(op.client);
     for (let n = from; n < count && n < from + MAX_DISPATCH_SCAN && found < 0; n++) {
@@ -228,7 +325,7 @@ export class History {
       if (op.response >= 0 && e > op.response) break;
       if (trace.kind(e) !== 'send') continue;
       const payload = trace.detail(e)?.payload;
-      if (payload && JSON.stringify(payload).includes(needle)) found = e;
+      if (payload && names(payload, op.key, 4)) found = e;
     }
     let e = found < 0 ? this.firstStore.get(op.key) : undefined;
     for (let step = 0; e !== undefined && step < MAX_CAUSE_STEPS; step++) {
@@ -242,19 +339,11 @@ export class History {
     return op.dispatch;
   }
 
-  /**
-   * Write a happened before write b: the event that sent a is in the causal past of the one that
-   * sent b. For two ops of one client that alone proves nothing (a client may pipeline requests
-   * without waiting), so then a must have completed, or been stored somewhere the client then
-   * heard from, before b was sent.
-   */
+  /** Write b depends on write a (see computeDependencies). */
   before(a: OpRecord, b: OpRecord): boolean {
-    if (a === b) return false;
-    const sent = this.dispatch(b);
-    if (a.client !== b.client) return this.hb(this.dispatch(a), sent);
-    if (a.response >= 0 && a.response < sent) return true;
-    const stored = this.firstStore.get(a.key);
-    return stored !== undefined && this.hb(stored, sent);
+    if (a === b || !a.mutation || !b.deps) return false;
+    const slot = this.clientSlot[a.client]!;
+    return slot >= 0 && b.deps[slot]! >= a.ordinal;
   }
 
   /** Neither write happened before the other. */
@@ -321,4 +410,33 @@ export class History {
     const what = `${op.info.dataKey} = ${formatSiblings(op.result?.values)}${where}${at}`;
     return withReader ? `${op.info.client} read ${what}` : what;
   }
+}
+
+/**
+ * Whether a replica that stored sibling `later` where `earlier` was ordered it after `earlier`:
+ * not when version vectors say they are concurrent (the replica resolved a conflict), nor when a
+ * timestamp alone decided (last write wins compares clocks, not arrival).
+ */
+export function acceptedAfter(later: Sibling, earlier: Sibling): boolean {
+  const covers = dominates(later, earlier);
+  if (covers !== undefined) return covers;
+  return later.ts === undefined || later.version !== undefined;
+}
+
+/** Whether sibling `a`'s version vector covers sibling `b` (its dot, or its whole vector); undefined without vectors. */
+export function dominates(a: Sibling, b: Sibling): boolean | undefined {
+  if (!a.vv) return undefined;
+  if (b.dot) return (a.vv[b.dot[0]] ?? 0) >= b.dot[1];
+  if (!b.vv) return undefined;
+  for (const [k, v] of Object.entries(b.vv)) if ((a.vv[k] ?? 0) < v) return false;
+  return true;
+}
+
+/** Whether `value` holds the string `key` somewhere within `depth` levels (a message naming an op). */
+function names(value: unknown, key: string, depth: number): boolean {
+  if (value === key) return true;
+  if (depth === 0 || value === null || typeof value !== 'object') return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value))
+    if (names(v, key, depth - 1)) return true;
+  return false;
 }

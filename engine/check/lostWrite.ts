@@ -3,18 +3,17 @@
 // Write W (acknowledged ok) is lost when, at the end of the run, no live replica (node up at the
 // end, or an offline client's replica) holds it (as a sibling's `op` or in its `ops`, tombstones
 // included), and it was never overwritten by a causally later write: a state event that removed W
-// from a replica and kept a write W' of the key sent (History.dispatch) after W's response or after
-// a state event that stored W (W' saw W, so replacing W is an ordinary overwrite), or that was
-// accepted on top of W (its first store replaced W: that replica ordered W' after W). Requiring the
-// replacement to be visible on a replica keeps the rule precise when vector clocks over-approximate
-// what a writer saw (heartbeats carry causality but no data): a write truncated from an old
-// leader's log, or replaced by a concurrent write (last-write-wins), stays lost even if a causally
-// later write of the key arrives afterwards. Counters never excuse a missing increment.
+// from a replica and kept a write W' of the key whose writer had seen W (History.before: its own
+// completed write, or a read that returned it), so replacing W is an ordinary overwrite, or that
+// was accepted on top of W (its first store replaced W: that replica ordered W' after W). Requiring
+// the replacement to be visible on a replica means a write truncated from an old leader's log, or
+// replaced by a concurrent write (last write wins), stays lost even if a later write of the key
+// arrives afterwards. Counters never excuse a missing increment.
 //
 // Cost: one scan of the state events, looking only at ops that are not present at the end.
 
 import type { Sibling } from '../../traces/types';
-import type { History, OpRecord } from './history';
+import { acceptedAfter, dominates, type History, type OpRecord } from './history';
 import { eventList, type Finding } from './observation';
 import { formatSiblings, listJoin, opsOf, siblingOps } from './values';
 
@@ -60,11 +59,11 @@ export function findLostWrites(h: History): Finding[] {
 }
 
 /**
- * Some write kept in `after` came later than w: it was sent after w's response or after a store of
- * w, or it was accepted on top of w (its first store replaced w there: the replica that accepted it
- * ordered it after w, as a leader does with two overlapping requests). Version metadata overrules
- * both: a replacement whose version vector does not cover w was resolved as concurrent (last
- * write wins, highest node), and one decided by timestamps alone was not ordered by arrival.
+ * Some write kept in `after` came later than w: its writer had seen w (History.before: own
+ * completed write, or read it), or it was accepted on top of w where it was first stored (that
+ * replica ordered it after w, as a leader does with two overlapping requests). Version metadata
+ * overrules both: a replacement whose version vector does not cover w was resolved as concurrent
+ * (last write wins, highest node), and one decided by timestamps alone was not ordered by arrival.
  */
 function replacedByLater(
   h: History,
@@ -74,30 +73,19 @@ function replacedByLater(
 ): boolean {
   const mine = before.find((s) => siblingOps(s).includes(w.key));
   for (const s of after) {
+    if (mine && dominates(s, mine) === false) continue;
     for (const o of siblingOps(s)) {
       const later = h.ops.get(o);
       if (!later || later === w) continue;
-      const covers = mine ? dominates(s, mine) : undefined;
-      if (covers === false) continue;
+      if (h.before(w, later)) return true;
       const accepted = h.firstStore.get(later.key);
-      const byTimestamp = covers === undefined && s.ts !== undefined && s.version === undefined;
-      if (!byTimestamp && accepted !== undefined && opsOf(h.trace.detail(accepted)?.before).has(w.key))
-        return true;
-      const sent = h.dispatch(later);
-      if (h.hb(w.response, sent)) return true;
-      for (const e of h.storedOn.get(w.key)?.values() ?? []) if (h.hb(e, sent)) return true;
+      if (accepted === undefined) continue;
+      const was = h.trace.detail(accepted)?.before?.find((p) => siblingOps(p).includes(w.key));
+      const now = h.trace.detail(accepted)?.after?.find((p) => siblingOps(p).includes(later.key));
+      if (was && now && acceptedAfter(now, was)) return true;
     }
   }
   return false;
-}
-
-/** Whether sibling `a`'s version vector covers sibling `b` (its dot, or its whole vector); undefined without vectors. */
-function dominates(a: Sibling, b: Sibling): boolean | undefined {
-  if (!a.vv) return undefined;
-  if (b.dot) return (a.vv[b.dot[0]] ?? 0) >= b.dot[1];
-  if (!b.vv) return undefined;
-  for (const [k, v] of Object.entries(b.vv)) if ((a.vv[k] ?? 0) < v) return false;
-  return true;
 }
 
 function describeLoss(h: History, w: OpRecord, removed: number[]): Finding {

@@ -68,7 +68,7 @@ function computeObservation(h: History, read: OpRecord): Observation | undefined
 
 /**
  * Whether write `older` is strictly older than write `newer`: it was acknowledged before `newer`
- * was requested (real time), or it was sent before `newer` was (causality, History.before). Unknown writes
+ * was requested (real time), or `newer` depends on it (History.before). Unknown writes
  * are never older: the checkers must not guess.
  */
 export function isOlder(h: History, older: OpRecord | undefined, newer: OpRecord | undefined): boolean {
