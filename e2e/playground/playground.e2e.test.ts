@@ -332,7 +332,7 @@ describe('browser playground', () => {
     });
   });
 
-  it('follows the light colour scheme', async () => {
+  it('follows the system colour scheme, light and dark, live', async () => {
     const light = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     await light.goto(`${url}#example=single-leader/read-your-writes-anomaly`);
     await light.waitForSelector('#playground[data-ready="true"]');
@@ -341,6 +341,22 @@ describe('browser playground', () => {
     expect(bg).toBe('rgb(248, 248, 248)');
     expect(await light.$eval('.monaco-editor', (e) => e.classList.contains('vs'))).toBe(true);
     await shot(light, '7-light-theme');
+    // Switching the system scheme switches the page, the editor and the timeline at once.
+    const timelineBackground = (): Promise<string> =>
+      light.$eval('.pg-timeline canvas.main-canvas', (c) => {
+        const d = (c as HTMLCanvasElement)
+          .getContext('2d')!
+          .getImageData(c.clientWidth - 20, c.clientHeight - 20, 1, 1).data;
+        return `${d[0]},${d[1]},${d[2]}`;
+      });
+    const lightCanvas = await timelineBackground();
+    await light.emulateMedia({ colorScheme: 'dark' });
+    await light.waitForFunction(() => document.body.classList.contains('vscode-dark'));
+    await light.waitForSelector('.monaco-editor.vs-dark');
+    await light.waitForFunction(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))),
+    );
+    expect(await timelineBackground()).not.toBe(lightCanvas);
     await light.close();
   });
 
