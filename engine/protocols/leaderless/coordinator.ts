@@ -261,10 +261,14 @@ function replaceable(host: CoordinatorHost, req: QuorumRequest): boolean {
   return req.kind === 'write' && host.cfg.writeFanout === 'quorum';
 }
 
-/** A spare home not tried and not suspected, drawn at random like the chosen ones. */
+/**
+ * A spare home not tried yet, drawn at random like the chosen ones; a suspected one only when no
+ * other is left (it may have recovered since: this coordinator has not heard from it).
+ */
 function nextSpare(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): string | undefined {
-  const candidates = req.spares.filter((h) => !req.tried.has(h) && !cs.suspects.has(h));
-  const [spare] = sample(host.ctx, candidates, 1);
+  const untried = req.spares.filter((h) => !req.tried.has(h));
+  const healthy = untried.filter((h) => !cs.suspects.has(h));
+  const [spare] = sample(host.ctx, healthy.length > 0 ? healthy : untried, 1);
   if (spare) req.spares = req.spares.filter((h) => h !== spare);
   return spare;
 }

@@ -24,6 +24,7 @@ const quorumArb = fc
     ),
     readRepair: fc.boolean(),
     antiEntropy: fc.constantFrom<number | false>(false, 40),
+    writeFanout: fc.constantFrom<LeaderlessConfig['writeFanout']>('all', 'quorum'),
     // Some replicas apply writes slowly: a write is acknowledged by the fast ones while the slow
     // ones still have the old value, which is what a read quorum must see past.
     slow: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
@@ -101,6 +102,7 @@ describe('leaderless properties', () => {
             versioning: c.versioning,
             readRepair: c.readRepair,
             antiEntropy: c.antiEntropy,
+            writeFanout: c.writeFanout,
           },
           clients,
           items,
@@ -158,10 +160,11 @@ describe('leaderless properties', () => {
         ),
         fc.boolean(),
         fc.boolean(),
+        fc.constantFrom<LeaderlessConfig['writeFanout']>('all', 'quorum'),
         faultsArb,
         writesArb,
         fc.integer({ min: 1, max: 1000 }),
-        (count, versioning, sloppyQuorum, readRepair, faults, writes, seed) => {
+        (count, versioning, sloppyQuorum, readRepair, writeFanout, faults, writes, seed) => {
           const nodes = NODES.slice(0, count);
           const items: TestItem[] = [];
           for (const f of faults) {
@@ -196,6 +199,7 @@ describe('leaderless properties', () => {
               versioning,
               sloppyQuorum,
               readRepair,
+              writeFanout,
               antiEntropy: 30,
               hintedHandoff: 20,
             },
