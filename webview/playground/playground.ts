@@ -551,7 +551,8 @@ export class Playground {
     }
     const t = this.run.trace;
     const id = this.current;
-    this.position.textContent = `Event ${id} of ${t.length - 1} · ${t.time(id)} ms`;
+    const time = t.time(id);
+    this.position.textContent = `Event ${id} of ${t.length - 1} · ${Number.isInteger(time) ? time : time.toFixed(3)} ms`;
     this.description.textContent = eventLabel(model, id);
     const actions = {
       select: (e: number) => this.goTo(e),
