@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { binomial, pMissOne } from './pbs';
+import { binomial, pbsWithinK, pMissOne } from './pbs';
 import { SweepError } from './retime';
 import { runSweep } from './runner';
-import { pbsScenario } from './testScenarios';
+import { parsed, pbsScenario } from './testScenarios';
 import type { KStalenessRow } from './types';
 
 /** The observed proportion lies within 4.5 standard errors of p (a false alarm ~ 1 in 150,000). */
@@ -78,6 +78,76 @@ describe('k-staleness sweep against the PBS closed form', () => {
     });
     expect(rows[2]!.p_within_k).toBe(1);
   });
+});
+
+/**
+ * The PBS setting itself: `writeFanout: quorum` puts each of `writes` writes on its own random set
+ * of w homes, nothing propagates further, and the read takes the first r of n replies.
+ */
+function randomQuorumScenario(n: number, w: number, r: number, writes: number) {
+  const nodes = Array.from({ length: n }, (_, i) => `n${i + 1}`);
+  const events = Array.from(
+    { length: writes },
+    (_, i) => `  - { at: ${20 * i}ms, client: writer, write: { key: x, value: v${i + 1} }, id: v${i + 1} }`,
+  );
+  return parsed(`scenario: PBS random quorums n=${n} w=${w} r=${r}
+cluster:
+  replication: leaderless
+  nodes: [${nodes.join(', ')}]
+  n: ${n}
+  w: ${w}
+  r: ${r}
+  coordinator: client
+  placement: all
+  writeFanout: quorum
+  readRepair: false
+  antiEntropy: false
+network:
+  latency: 1ms..5ms
+clients:
+  writer: {}
+  reader: {}
+events:
+${events.join('\n')}
+  - { at: ${20 * writes + 20}ms, client: reader, read: x, id: the-read }
+`);
+}
+
+describe('k-staleness sweep with writes on independent random quorums', () => {
+  const runs = 1500;
+  for (const [n, w, r, k] of [
+    [3, 1, 1, 3],
+    [5, 2, 2, 4],
+    [5, 1, 2, 3],
+    [6, 2, 1, 3],
+    [7, 2, 3, 3],
+  ] as const) {
+    it(`matches 1 - (C(n-w,r)/C(n,r))^k for n=${n} w=${w} r=${r}, k=1..${k}`, async () => {
+      const ks = Array.from({ length: k }, (_, i) => i + 1);
+      const { result } = await runSweep(
+        randomQuorumScenario(n, w, r, k),
+        { measure: 'k-staleness', read: 'the-read', k: ks },
+        { runs, workers: 1 },
+      );
+      const rows = result.rows as KStalenessRow[];
+      expect(rows.map((row) => [row.k, row.runs, row.excluded])).toEqual(ks.map((x) => [x, runs, 0]));
+      rows.forEach((row) => {
+        expectNear(row.p_within_k, pbsWithinK(n, w, r, row.k), runs);
+      });
+    }, 60_000);
+  }
+
+  it('reproduces the closed form with the pbs-k-staleness example', async () => {
+    const { readFileSync } = await import('node:fs');
+    const scenario = parsed(readFileSync('examples/leaderless/pbs-k-staleness.scenario.yaml', 'utf8'));
+    const { result } = await runSweep(
+      scenario,
+      { measure: 'k-staleness', read: 'the-read', k: [1, 2, 3, 4] },
+      { runs, workers: 1 },
+    );
+    for (const row of result.rows as KStalenessRow[])
+      expectNear(row.p_within_k, pbsWithinK(5, 2, 2, row.k), runs);
+  }, 60_000);
 });
 
 describe('t-visibility sweep', () => {
