@@ -113,6 +113,12 @@ export async function buildPlayground({ production = false } = {}) {
       outfile: join(out, 'playground.js'),
       loader: { '.ttf': 'file', '.css': 'css' },
     }),
+    // The engine runs in its own worker, so a long run never freezes the page and can be stopped.
+    esbuild.build({
+      ...common,
+      entryPoints: { 'engine.worker': 'webview/playground/engineWorker.ts' },
+      outdir: out,
+    }),
     // Monaco's workers: the editor's own (diffs, links, word completion) and monaco-yaml's (schema
     // completion and hovers). The page creates them by these relative URLs.
     esbuild.build({

@@ -1,10 +1,11 @@
 // The browser playground as a person uses it, in headless Chromium: built and served by the real
 // `scripts/playground.mjs`, opened over HTTP. Screenshots of each stage go to test-results/playground/.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeScenario } from '../../webview/playground/share';
 
 const root = process.cwd();
 const shots = join(root, 'test-results', 'playground');
@@ -166,6 +167,9 @@ describe('browser playground', () => {
     expect(await page.isVisible('.pg-stale')).toBe(true);
     // Running a broken scenario does not run it, and says why.
     await page.click('.pg-run');
+    await page.waitForFunction(() =>
+      document.querySelector('.pg-status')?.textContent?.startsWith('Not run: '),
+    );
     expect(await page.textContent('.pg-status')).toMatch(/Not run: the scenario has \d+ error/);
     await shot(page, '2-broken-edit');
     // The parser's fix is offered as a quick fix (Ctrl+.) at the squiggle.
@@ -276,6 +280,29 @@ describe('browser playground', () => {
     const broken = await openPage(shared.slice(0, shared.length - 10));
     expect(await broken.textContent('.pg-status')).toMatch(/Could not open the link/);
     await broken.close();
+  });
+
+  it('runs the engine off the page: a very long run can be stopped', async () => {
+    const example = readFileSync(
+      join(root, 'examples/single-leader/too-short-timeout.scenario.yaml'),
+      'utf8',
+    );
+    const long = example.replace(/^ {2}until: .*$/m, '  until: 7200s');
+    expect(long).toContain('until: 7200s');
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await p.goto(`${url}#${await encodeScenario(long)}`);
+    await p.waitForSelector('.pg-stop:not([hidden])');
+    expect(await p.textContent('.pg-status')).toBe('Running…');
+    // The page stays responsive while the engine works: stepping controls and the editor react.
+    await p.click('.pg-editor .view-lines');
+    await p.keyboard.press('Control+Home');
+    await p.click('.pg-stop');
+    await p.waitForSelector('.pg-stop', { state: 'hidden' });
+    expect(await p.textContent('.pg-status')).toMatch(/^Stopped\./);
+    // The next run gets a fresh engine.
+    await p.selectOption('#pg-examples', 'leaderless/read-repair');
+    await p.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.startsWith('Ran '));
+    await p.close();
   });
 
   it('works from any static host path (relative URLs only)', async () => {

@@ -1,10 +1,8 @@
 // The playground page: lays out the editor, the problems list, the step controls, the timeline and
 // the panels, and keeps them in step. The timeline is the very webview of the extension, mounted in a
 // div and driven through its message protocol (load, currentEvent; it answers jumpTo, exportResult).
-import { runScenarioText } from '../../engine/run';
 import type { Diagnostic } from '../../engine/scenario/diagnostics';
 import { parseScenario } from '../../engine/scenario/parse';
-import { traceToFile } from '../../traces/io';
 import type { TraceRecorder } from '../../traces/store';
 import { TimelineApp, type VsCodeApi } from '../app';
 import { eventLabel } from '../model/describe';
@@ -14,6 +12,7 @@ import { clear, h, icon } from '../ui/dom';
 import { renderEventDetails, renderState } from '../ui/sidePanel';
 import { renderChecks } from './checks';
 import { createScenarioEditor, type ScenarioEditor } from './editor';
+import type { EngineRequest, EngineResponse } from './engineProtocol';
 import { type Example, groupExamples, parseExamples } from './examples';
 import { decodeScenario, encodeScenario, exampleFromHash } from './share';
 
@@ -40,6 +39,11 @@ export class Playground {
   private readonly exampleSelect: HTMLSelectElement;
   private readonly seedInput: HTMLInputElement;
   private readonly status: HTMLElement;
+  private readonly stopButton: HTMLButtonElement;
+  private engine: Worker | undefined;
+  /** Said instead of the next run's summary (e.g. a damaged link). */
+  private notice: string | null = null;
+  private runId = 0;
   private readonly editorHost: HTMLElement;
   private readonly problems: HTMLElement;
   private readonly problemsTitle: HTMLElement;
@@ -96,6 +100,8 @@ export class Playground {
       () => this.runNow(),
       'pg-run pg-primary',
     );
+    this.stopButton = this.button('debug-stop', 'Stop', 'Stop the run', () => this.stop(), 'pg-stop');
+    this.stopButton.hidden = true;
     const shareButton = this.button(
       'link',
       'Share',
@@ -116,6 +122,7 @@ export class Playground {
       h('label', { class: 'pg-field' }, 'Example ', this.exampleSelect),
       h('label', { class: 'pg-field' }, 'Seed ', this.seedInput),
       runButton,
+      this.stopButton,
       shareButton,
       this.status,
     );
@@ -211,10 +218,10 @@ export class Playground {
     window.addEventListener('keydown', (e) => this.onKey(e), true);
     window.addEventListener('hashchange', () => void this.onHashChange());
     this.parseNow();
+    // A damaged link opened the default example instead; that stays said after the first run.
+    if (linkProblem) this.notice = `${linkProblem} Opened an example instead.`;
+    // `data-ready` is set when the first run has finished.
     this.runNow();
-    // A damaged link opened the default example instead; say so rather than the run's summary.
-    if (linkProblem) this.setStatus(`${linkProblem} Opened an example instead.`, true);
-    this.root.dataset.ready = 'true';
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -355,6 +362,7 @@ export class Playground {
     return Number.isInteger(n) && n >= 0 ? n : undefined;
   }
 
+  /** Run the scenario in the engine worker; a newer run supersedes an unfinished one. */
   runNow(): void {
     const text = this.editor.model.getValue();
     const seed = this.seed();
@@ -362,32 +370,81 @@ export class Playground {
       this.setStatus('The seed must be a whole number of 0 or more.', true);
       return;
     }
-    const started = performance.now();
-    let outcome: ReturnType<typeof runScenarioText>;
-    try {
-      outcome = runScenarioText(text, FILE, seed === undefined ? {} : { seed });
-    } catch (e) {
+    const id = ++this.runId;
+    const engine = this.engineWorker();
+    engine.onmessage = (e: MessageEvent<EngineResponse>) => {
+      if (e.data.id !== this.runId) return;
+      this.setRunning(false);
+      this.finishRun(e.data, text);
+      if (this.notice) this.setStatus(this.notice, true);
+      this.notice = null;
+      this.root.dataset.ready = 'true';
+    };
+    engine.onerror = (e) => {
+      e.preventDefault();
+      if (id !== this.runId) return;
+      this.stopEngine();
+      this.setRunning(false);
+      this.setStatus(`The engine could not start: ${e.message || 'engine.worker.js did not load'}.`, true);
+      this.root.dataset.ready = 'true';
+    };
+    const request: EngineRequest =
+      seed === undefined ? { id, text, file: FILE } : { id, text, file: FILE, seed };
+    engine.postMessage(request);
+    this.setRunning(true);
+    this.setStatus('Running…');
+  }
+
+  /** End an unfinished run (a long or endless scenario): the worker is replaced for the next run. */
+  stop(): void {
+    if (this.stopButton.hidden) return;
+    this.runId++;
+    this.stopEngine();
+    this.setRunning(false);
+    this.setStatus('Stopped. Lower `run.until` or `run.maxEvents` to make the run shorter.', true);
+    this.root.dataset.ready = 'true';
+  }
+
+  private engineWorker(): Worker {
+    this.engine ??= new Worker(new URL('engine.worker.js', document.baseURI), { name: 'engine' });
+    return this.engine;
+  }
+
+  private stopEngine(): void {
+    this.engine?.terminate();
+    this.engine = undefined;
+  }
+
+  private setRunning(running: boolean): void {
+    this.stopButton.hidden = !running;
+    this.root.classList.toggle('pg-running', running);
+  }
+
+  private finishRun(response: EngineResponse, text: string): void {
+    if (!response.ok) {
       this.setStatus(
-        `The engine failed on this scenario: ${(e as Error).message}. Please report it with the share link.`,
+        `The engine failed on this scenario: ${response.error}. Please report it with the share link.`,
         true,
       );
       return;
     }
-    const ms = performance.now() - started;
-    this.setDiagnostics(outcome.diagnostics);
-    if (!outcome.result) {
-      const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
+    this.setDiagnostics(response.diagnostics);
+    if (!response.run) {
+      const errors = response.diagnostics.filter((d) => d.severity === 'error').length;
       this.setStatus(
         `Not run: the scenario has ${errors} error${errors === 1 ? '' : 's'} (see Problems).`,
         true,
       );
       return;
     }
-    const { trace, stopReason, stopMessage } = outcome.result;
+    const { stopReason, stopMessage } = response.run;
     const stop = stopMessage ? `${stopReason}: ${stopMessage}` : stopReason;
-    this.run = { kind: 'ran', trace, text, seed: trace.header.scenario.seed, stop, ms };
     // Loaded without a current event, so the view first fits the whole run; then the first event.
-    this.send({ type: 'load', trace: traceToFile(trace), title: trace.header.scenario.title });
+    this.send({ type: 'load', trace: response.run.trace, title: response.run.trace.scenario.title });
+    // The timeline's own copy of the trace is the one the panels and the steps read.
+    const trace = this.timeline.trace;
+    if (!trace) return; // The timeline shows why it could not load the trace.
+    this.run = { kind: 'ran', trace, text, seed: trace.header.scenario.seed, stop, ms: response.ms };
     this.slider.max = String(Math.max(0, trace.length - 1));
     this.slider.disabled = trace.length === 0;
     this.stepButtons.forEach((b) => {
@@ -397,7 +454,7 @@ export class Playground {
     const failed = trace.expectations.filter((e) => !e.passed).length;
     this.checksHeader.textContent = `Checks (${anomalies + failed})`;
     this.setStatus(
-      `Ran ${trace.length} events in ${ms.toFixed(0)} ms (seed ${trace.header.scenario.seed}, stopped: ${stop}). ` +
+      `Ran ${trace.length} events in ${response.ms.toFixed(0)} ms (seed ${trace.header.scenario.seed}, stopped: ${stop}). ` +
         `${anomalies} anomal${anomalies === 1 ? 'y' : 'ies'}, ${failed} failed expectation${failed === 1 ? '' : 's'}.`,
     );
     this.current = -1;
@@ -447,7 +504,10 @@ export class Playground {
     const inEditor = this.editorHost.contains(document.activeElement);
     const inField =
       document.activeElement instanceof HTMLInputElement && document.activeElement !== this.slider;
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (e.key === 'Escape' && !this.stopButton.hidden && !inEditor) {
+      e.preventDefault();
+      this.stop();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       this.runNow();
     } else if (e.key === 'F10') {
