@@ -440,10 +440,15 @@ export class Playground {
     const { stopReason, stopMessage } = response.run;
     const stop = stopMessage ? `${stopReason}: ${stopMessage}` : stopReason;
     // Loaded without a current event, so the view first fits the whole run; then the first event.
+    const before = this.timeline.trace;
     this.send({ type: 'load', trace: response.run.trace, title: response.run.trace.scenario.title });
-    // The timeline's own copy of the trace is the one the panels and the steps read.
+    // The timeline's own copy of the trace is the one the panels and the steps read; when it kept the
+    // old one, it refused the new trace and its banner says why.
     const trace = this.timeline.trace;
-    if (!trace) return; // The timeline shows why it could not load the trace.
+    if (!trace || trace === before) {
+      this.setStatus('The timeline could not show this run (see the message above it).', true);
+      return;
+    }
     this.run = { kind: 'ran', trace, text, seed: trace.header.scenario.seed, stop, ms: response.ms };
     this.slider.max = String(Math.max(0, trace.length - 1));
     this.slider.disabled = trace.length === 0;
