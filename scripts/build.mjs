@@ -1,5 +1,5 @@
 // One esbuild script for every bundle: extension host (desktop and web), debug adapter, CLI,
-// webview, playground and benchmarks. `--watch` rebuilds on change; `--production` minifies.
+// webview and benchmarks (the playground has its own build, scripts/playground.mjs). `--watch` rebuilds on change; `--production` minifies.
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +36,6 @@ const bundles = [
   { name: 'command line', entry: 'engine/cli/main.ts', out: 'dist/cli.js', ...node },
   { name: 'sweep worker', entry: 'engine/sweep/worker.ts', out: 'dist/sweepWorker.js', ...node },
   { name: 'timeline webview', entry: 'webview/main.ts', out: 'dist/webview/timeline.js', ...browser },
-  {
-    name: 'playground',
-    entry: 'webview/playground/main.ts',
-    out: 'dist/playground/playground.js',
-    ...browser,
-    playground: true,
-  },
   {
     name: 'benchmarks',
     entry: 'scripts/bench.ts',

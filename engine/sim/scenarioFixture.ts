@@ -39,6 +39,7 @@ export function fixtureScenario(options: {
       sloppyQuorum: false,
       hintedHandoff: 50,
       versioning: 'version-vectors',
+      writeFanout: 'all',
     },
     network: {
       latency: options.latency ?? { kind: 'fixed', ms: 5 },

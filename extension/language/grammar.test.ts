@@ -12,11 +12,14 @@ import { GRAMMAR_PATH, scopesOf, snapshot, type Token, tokenize } from './testin
 const root = join(__dirname, '..', '..');
 const examplesDir = join(root, 'examples');
 const goldenDir = join(__dirname, 'golden');
-const examples = readdirSync(examplesDir).flatMap((family) =>
-  readdirSync(join(examplesDir, family))
-    .filter((f) => f.endsWith('.scenario.yaml'))
-    .map((f) => ({ family, name: f.replace(/\.scenario\.yaml$/, ''), path: join(examplesDir, family, f) })),
-);
+const examples = readdirSync(examplesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .flatMap((family) =>
+    readdirSync(join(examplesDir, family))
+      .filter((f) => f.endsWith('.scenario.yaml'))
+      .map((f) => ({ family, name: f.replace(/\.scenario\.yaml$/, ''), path: join(examplesDir, family, f) })),
+  );
 
 const innermost = (t: Token) => t.scopes[t.scopes.length - 1] ?? '';
 const tokensOf = (lines: Token[][], text: string) => lines.flat().filter((t) => t.text === text);

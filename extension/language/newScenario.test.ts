@@ -26,7 +26,7 @@ function mirrorExamples(): number {
       if (type === FileType.Directory) walk(join(dir, name), `${as}/${name}`);
       else {
         stub.files.set(`${as}/${name}`, readFileSync(join(dir, name), 'utf8'));
-        count++;
+        if (/\.scenario\.ya?ml$/.test(name)) count++;
       }
     }
   };
