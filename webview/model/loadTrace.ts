@@ -1,0 +1,73 @@
+// Turns what the host sends into the columnar store the timeline reads. Whole traces go through the
+// trace reader of traces/io (one validator for every consumer); appended events are checked here,
+// one by one, so a bad event is reported with its id.
+import { readTrace, traceFromFile } from '../../traces/io';
+import { type EventDetail, TraceRecorder } from '../../traces/store';
+import type { Anomaly, TraceEvent } from '../../traces/types';
+import { EVENT_KINDS } from '../../traces/types';
+
+const KINDS = new Set<string>(EVENT_KINDS);
+const COLUMN_FIELDS = new Set(['id', 'time', 'actor', 'kind', 'vc', 'cause', 'line']);
+
+export class TraceLoadError extends Error {}
+
+/** A trace from a `load` message: the JSON object form, or the text of a .trace.json / .ndjson file. */
+export function loadTrace(source: { trace?: unknown; text?: string }): TraceRecorder {
+  return source.text !== undefined ? readTrace(source.text) : traceFromFile(source.trace);
+}
+
+/** Append JSON events (ids must continue the trace). */
+export function appendEvents(trace: TraceRecorder, events: readonly TraceEvent[], from: number): void {
+  const index = trace.actorIndex;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as TraceEvent | undefined;
+    const expected = from + i;
+    if (typeof e !== 'object' || e === null) throw new TraceLoadError(`event ${expected} is not an object`);
+    if (e.id !== expected)
+      throw new TraceLoadError(
+        `event ${expected} has id ${JSON.stringify(e.id)}; ids must be 0..n-1 in order`,
+      );
+    if (typeof e.time !== 'number' || !Number.isFinite(e.time))
+      throw new TraceLoadError(`event ${expected}: time must be a number of milliseconds`);
+    const actor = index.get(e.actor);
+    if (actor === undefined)
+      throw new TraceLoadError(`event ${expected}: unknown actor ${JSON.stringify(e.actor)}`);
+    if (!KINDS.has(e.kind))
+      throw new TraceLoadError(`event ${expected}: unknown kind ${JSON.stringify(e.kind)}`);
+    if (e.cause !== undefined && (!Number.isInteger(e.cause) || e.cause < 0 || e.cause >= expected))
+      throw new TraceLoadError(`event ${expected}: cause ${JSON.stringify(e.cause)} is not an earlier event`);
+    if (typeof e.vc !== 'object' || e.vc === null)
+      throw new TraceLoadError(`event ${expected}: vc must be an object of counters`);
+    let detail: EventDetail | undefined;
+    for (const k in e) {
+      if (COLUMN_FIELDS.has(k)) continue;
+      if (!detail) detail = {};
+      (detail as Record<string, unknown>)[k] = (e as unknown as Record<string, unknown>)[k];
+    }
+    trace.append(e.time, actor, e.kind, e.cause, e.line, detail, e.vc);
+  }
+}
+
+/** Apply an `append` message: truncate to `from` if the run forked, then append. */
+export function applyAppend(
+  trace: TraceRecorder,
+  from: number,
+  events: readonly TraceEvent[],
+  anomalies: readonly Anomaly[] | undefined,
+): void {
+  if (from > trace.length)
+    throw new TraceLoadError(`append starts at event ${from} but the timeline has ${trace.length} events`);
+  if (from < trace.length) {
+    trace.truncate(from);
+    trace.anomalies = trace.anomalies.filter((a) => a.event < from);
+  }
+  appendEvents(trace, events, from);
+  if (anomalies) {
+    for (const a of anomalies)
+      if (a.event >= trace.length)
+        throw new TraceLoadError(`anomaly ${a.kind} names event ${a.event}, beyond the trace`);
+    trace.anomalies = [...trace.anomalies, ...anomalies];
+  }
+}
+
+export { TraceRecorder };
