@@ -6,9 +6,11 @@ import { activateDebug } from './debug/activate';
 import { createInlineAdapter } from './debug/inlineAdapter';
 import { activateLanguage } from './language/activate';
 import { activateTesting } from './testing/activate';
+import { activateTimeline } from './timeline/activate';
 
 export function activate(context: vscode.ExtensionContext): void {
-  activateDebug(context, { inlineAdapter: createInlineAdapter });
+  const debug = activateDebug(context, { inlineAdapter: createInlineAdapter });
+  activateTimeline(context, debug);
   activateLanguage(context);
   activateTesting(context);
 }

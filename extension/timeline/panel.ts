@@ -1,0 +1,115 @@
+// Hosts the timeline webview: in a panel beside the editor (following a debug session, or showing a
+// scenario's run) and inside the custom editor for trace files. Every message from the webview is
+// validated; exports are saved where the user chooses.
+
+import * as vscode from 'vscode';
+import type { HostToWebview, WebviewToHost } from '../../webview/protocol';
+import { validateWebviewMessage } from '../../webview/protocol';
+import { makeNonce, timelineHtml } from './html';
+
+/** Prepares a webview (panel or custom editor) to run the timeline bundle. */
+export function setUpTimelineWebview(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): void {
+  const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  webview.options = { enableScripts: true, localResourceRoots: [assets] };
+  webview.html = timelineHtml({
+    cspSource: webview.cspSource,
+    script: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'timeline.js')).toString(),
+    style: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'timeline.css')).toString(),
+    codicons: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'codicon.css')).toString(),
+    nonce: makeNonce(),
+    title,
+  });
+}
+
+export interface TimelineHandlers {
+  /** The webview finished loading and can take messages. */
+  ready(): void;
+  /** The user clicked "jump here" on an event. */
+  jumpTo?(event: number): void;
+}
+
+/**
+ * Wires one webview to its handlers: validates what it sends, saves exports, reports its errors.
+ * Messages posted before the webview said `ready` are held and sent in order once it has.
+ */
+export class TimelineConnection implements vscode.Disposable {
+  private ready = false;
+  private readonly pending: HostToWebview[] = [];
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly webview: vscode.Webview,
+    private readonly handlers: TimelineHandlers,
+  ) {
+    this.subscription = webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
+  }
+
+  post(message: HostToWebview): void {
+    if (!this.ready) {
+      // Only the latest load or current event matters while the page is still starting.
+      if (message.type === 'load') this.pending.length = 0;
+      this.pending.push(message);
+      return;
+    }
+    void this.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const checked = validateWebviewMessage(raw);
+    if (!checked.ok) {
+      void vscode.window.showWarningMessage(`Timeline: ignored a malformed message (${checked.error}).`);
+      return;
+    }
+    const m: WebviewToHost = checked.value;
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        for (const p of this.pending.splice(0)) void this.webview.postMessage(p);
+        this.handlers.ready();
+        return;
+      case 'jumpTo':
+        if (this.handlers.jumpTo) this.handlers.jumpTo(m.event);
+        else
+          void vscode.window.showInformationMessage(
+            'Start debugging the scenario to move the debugger to an event.',
+          );
+        return;
+      case 'exportResult':
+        void saveExport(m.format, m.data, m.suggestedName);
+        return;
+      case 'error':
+        void vscode.window.showErrorMessage(`Timeline: ${m.message}`);
+        return;
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
+
+async function saveExport(format: 'svg' | 'png', data: string, suggestedName: string): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, suggestedName) } : {}),
+    filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+    saveLabel: `Export ${format.toUpperCase()}`,
+  });
+  if (!target) return;
+  const bytes = format === 'svg' ? new TextEncoder().encode(data) : base64ToBytes(data);
+  try {
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(`Timeline exported to ${target.path.split('/').pop()}.`);
+  } catch (e) {
+    void vscode.window.showErrorMessage(
+      `Could not save the export: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+function base64ToBytes(data: string): Uint8Array {
+  const binary = atob(data);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
