@@ -690,38 +690,29 @@ export class Simulation {
     this.dispatchClient(rt, { kind: 'timedOut', opKey }, id, pending.line);
   }
 
-  private recordData(rt: ActorRuntime, key: string, after: Sibling[]): void {
-    const before = rt.data.get(key) ?? [];
-    const copy = recordedSiblings(after);
-    rt.data.set(key, copy);
+  /** A state event on `rt`, descending from the input being handled. */
+  private recordState(rt: ActorRuntime, detail: EventDetail): void {
     this.trace.append(
       this.now,
       rt.index,
       'state',
       causeOrUndefined(this.currentEvent),
       lineOrUndefined(this.currentLine),
-      {
-        key,
-        before,
-        after: copy,
-      },
+      detail,
     );
+  }
+
+  private recordData(rt: ActorRuntime, key: string, after: Sibling[]): void {
+    const before = rt.data.get(key) ?? [];
+    const copy = recordedSiblings(after);
+    rt.data.set(key, copy);
+    this.recordState(rt, { key, before, after: copy });
   }
 
   private recordField(rt: ActorRuntime, name: string, value: unknown): void {
     const v = recordedValue(value);
     rt.fields.set(name, v);
-    this.trace.append(
-      this.now,
-      rt.index,
-      'state',
-      causeOrUndefined(this.currentEvent),
-      lineOrUndefined(this.currentLine),
-      {
-        field: name,
-        value: v,
-      },
-    );
+    this.recordState(rt, { field: name, value: v });
   }
 
   private recordAppend(rt: ActorRuntime, name: string, item: unknown): void {
@@ -732,33 +723,13 @@ export class Simulation {
       rt.fields.set(name, list);
     }
     (list as unknown[]).push(v);
-    this.trace.append(
-      this.now,
-      rt.index,
-      'state',
-      causeOrUndefined(this.currentEvent),
-      lineOrUndefined(this.currentLine),
-      {
-        field: name,
-        append: v,
-      },
-    );
+    this.recordState(rt, { field: name, append: v });
   }
 
   private recordTruncate(rt: ActorRuntime, name: string, length: number): void {
     const list = rt.fields.get(name);
     if (Array.isArray(list)) list.length = Math.min(list.length, length);
-    this.trace.append(
-      this.now,
-      rt.index,
-      'state',
-      causeOrUndefined(this.currentEvent),
-      lineOrUndefined(this.currentLine),
-      {
-        field: name,
-        truncate: length,
-      },
-    );
+    this.recordState(rt, { field: name, truncate: length });
   }
 
   // ---- scenario items and faults ---------------------------------------------------------------
