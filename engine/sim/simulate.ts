@@ -826,7 +826,7 @@ export class Simulation {
           text: action.links
             ? `heal ${action.links.map((l) => `${l.from} -> ${l.to}`).join(', ')}`
             : 'heal all',
-          detail: { cut: this.network.cutLinks() },
+          detail: { ...(action.links ? { links: action.links } : {}), cut: this.network.cutLinks() },
         });
         return;
       }
