@@ -26,6 +26,10 @@ let server: Awaited<ReturnType<typeof startCodeServer>> | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let workspace: string;
+/** The top stack frame after stepping back: the event the timeline must show as current. */
+let currentFrame = '';
+/** The event number the Variables view shows after stepping back. */
+let currentEvent = '';
 /** Console errors and error notifications seen in the workbench, reported when a stage fails. */
 const problems: string[] = [];
 
@@ -33,9 +37,12 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
-/** Runs a command palette entry by its title, as a person would (F1, type, Enter). */
+/**
+ * Runs a command palette entry by its title, as a person would. Ctrl+Shift+P, not F1: in the
+ * browser-served workbench F1 did not open the palette here.
+ */
 async function runCommand(title: string): Promise<void> {
-  await page.keyboard.press('F1');
+  await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
@@ -192,14 +199,19 @@ describe('the extension in a real VS Code', () => {
     const box = await squiggle.first().boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover .hover-contents, .monaco-hover .marker');
-    await hover.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
-    const message = await hover.allInnerTexts();
-    console.log(`diagnostic: ${message.join(' | ').slice(0, 300)}`);
+    const message = async () => (await hover.allInnerTexts()).join(' | ');
+    await expect.poll(message, { timeout: 15_000 }).toMatch(/unknown key `bogus`/);
+    console.log(`diagnostic: ${(await message()).slice(0, 300)}`);
     await shot('02b-diagnostic-hover');
     await page.keyboard.press('Escape');
-    await page.locator('.editor-instance .view-lines').click();
-    await runCommand('File: Revert File');
+    // Undo until the typed line is gone (typing may be one or several undo stops).
+    const text = () => page.locator('.editor-instance .view-lines').innerText();
+    for (let i = 0; i < 20 && (await text()).includes('bogus'); i++) {
+      await page.keyboard.press('Control+Z');
+      await page.waitForTimeout(100);
+    }
     await expect.poll(() => squiggle.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.locator('.statusbar').innerText(), { timeout: 30_000 }).not.toMatch(/invalid/);
     await expect(page.locator('.editor-instance .view-lines').innerText()).resolves.not.toContain('bogus');
   });
 
@@ -210,7 +222,8 @@ describe('the extension in a real VS Code', () => {
     await waitPaused();
     const state = pausedLabel().first();
     await state.waitFor({ state: 'visible', timeout: 30_000 });
-    await expect.poll(() => state.innerText(), { timeout: 15_000 }).toMatch(/paused/i);
+    // The stopped thread's label is the adapter's description of the entry stop.
+    await expect.poll(() => state.innerText(), { timeout: 15_000 }).toMatch(/before the first event|entry/i);
     console.log(`paused label: ${await state.innerText()}`);
     await shot('03-stopped-on-entry');
     expect(await errorNotifications()).toEqual([]);
@@ -225,8 +238,14 @@ describe('the extension in a real VS Code', () => {
     }
     console.log(`frames while stepping: ${seen.join(' -> ')}`);
     await shot('04a-after-three-steps');
-    await runCommand('Debug: Step Back');
+    // The toolbar's Step Back button: the palette did not list "Debug: Step Back" here.
+    await page.locator('.debug-toolbar .action-label.codicon-debug-step-back').click();
     await expect.poll(topFrame, { timeout: 30_000 }).toBe(seen[2]);
+    currentFrame = seen[2];
+    // The Variables view's first scope names the event the debugger is at.
+    const scope = page.locator('.debug-variables .monaco-list-row').first();
+    await expect.poll(() => scope.innerText(), { timeout: 15_000 }).toMatch(/Event #\d+/);
+    currentEvent = /Event #(\d+)/.exec(await scope.innerText())?.[1] ?? '';
     await waitPaused();
     await shot('04b-after-step-back');
     expect(await errorNotifications()).toEqual([]);
@@ -244,6 +263,8 @@ describe('the extension in a real VS Code', () => {
   });
 
   it('opens the timeline on the current event', async () => {
+    // The palette's context is the focused part: focus the scenario editor first.
+    await page.locator('.editor-instance .view-lines').click();
     await runCommand('Replication: Show Timeline');
     let timeline: Frame | undefined;
     await expect
@@ -264,11 +285,13 @@ describe('the extension in a real VS Code', () => {
       )
       .toBe(true);
     const frame = timeline as Frame;
-    // The timeline's text names the current event (state panel / header).
-    await expect
-      .poll(() => frame.evaluate(() => document.body.innerText.length), { timeout: 30_000 })
-      .toBeGreaterThan(0);
-    const text = await frame.evaluate(() => document.body.innerText);
+    // The timeline's state panel names the current event by its number, as the stack frame does.
+    const id = currentEvent;
+    console.log(`current frame: ${currentFrame}; variables at event #${id}`);
+    expect(id).not.toBe('');
+    const frameText = () => frame.evaluate(() => document.body.innerText);
+    await expect.poll(frameText, { timeout: 30_000 }).toMatch(new RegExp(`#${id}\\b`));
+    const text = await frameText();
     console.log(`timeline text: ${text.replace(/\s+/g, ' ').slice(0, 500)}`);
     await shot('06-timeline');
     expect(await errorNotifications()).toEqual([]);
