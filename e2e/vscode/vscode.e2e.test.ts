@@ -8,15 +8,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  ensureCodeServer,
-  folderUrl,
-  installExtension,
-  makeProfile,
-  startCodeServer,
-  vsixPath,
-} from '../../scripts/vscode-host/host.mjs';
+
+/** What scripts/vscode-host/host.mjs exports (it is plain JavaScript with JSDoc types). */
+interface Profile {
+  userDataDir: string;
+  extensionsDir: string;
+}
+interface Host {
+  CHROMIUM: string;
+  ensureCodeServer(): void;
+  makeProfile(name: string, settings?: Record<string, unknown>): Profile;
+  installExtension(vsix: string, profile: Profile): void;
+  startCodeServer(opts: {
+    folder: string;
+    profile: Profile;
+    port?: number;
+    log?: (line: string) => void;
+  }): Promise<{
+    url: string;
+    pid: number;
+    stop(): Promise<void>;
+  }>;
+  folderUrl(base: string, folder: string): string;
+  vsixPath(): string;
+}
+// Imported by URL so the project's typecheck (no allowJs) does not try to type the .mjs.
+const { CHROMIUM, ensureCodeServer, folderUrl, installExtension, makeProfile, startCodeServer, vsixPath } =
+  (await import(new URL('../../scripts/vscode-host/host.mjs', import.meta.url).href)) as Host;
 
 const root = process.cwd();
 const shots = join(root, 'test-results', 'e2e');
@@ -192,26 +210,32 @@ describe('the extension in a real VS Code', () => {
     // Ctrl+End lands on the empty last line at column 1: a top-level key the schema does not know.
     await page.keyboard.type('bogus: 1', { delay: 20 });
     const squiggle = page.locator('.editor-instance .squiggly-error');
-    await squiggle.first().waitFor({ state: 'visible', timeout: 30_000 });
-    await shot('02-diagnostic');
-    // Hovering shows the message the extension produced.
-    // Monaco's view lines sit above the decoration layer, so hover by coordinates.
-    const box = await squiggle.first().boundingBox();
-    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover .hover-contents, .monaco-hover .marker');
-    const message = async () => (await hover.allInnerTexts()).join(' | ');
-    await expect.poll(message, { timeout: 15_000 }).toMatch(/unknown key `bogus`/);
-    console.log(`diagnostic: ${(await message()).slice(0, 300)}`);
-    await shot('02b-diagnostic-hover');
-    await page.keyboard.press('Escape');
-    // Undo until the typed line is gone (typing may be one or several undo stops).
-    const text = () => page.locator('.editor-instance .view-lines').innerText();
-    for (let i = 0; i < 20 && (await text()).includes('bogus'); i++) {
-      await page.keyboard.press('Control+Z');
-      await page.waitForTimeout(100);
+    try {
+      await squiggle.first().waitFor({ state: 'visible', timeout: 30_000 });
+      await shot('02-diagnostic');
+      // The hover on the error shows the message the extension produced: the cursor onto the key,
+      // then "Show Hover" (Ctrl+K Ctrl+I), which unlike a mouse hover does not depend on timing.
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover .hover-contents, .monaco-hover .marker');
+      const message = async () => (await hover.allInnerTexts()).join(' | ');
+      await expect.poll(message, { timeout: 15_000 }).toMatch(/unknown key `bogus`/);
+      console.log(`diagnostic: ${(await message()).slice(0, 300)}`);
+      await shot('02b-diagnostic-hover');
+    } finally {
+      await page.keyboard.press('Escape');
+      // Undo until the typed line is gone (typing may be one or several undo stops).
+      const text = () => page.locator('.editor-instance .view-lines').innerText();
+      for (let i = 0; i < 20 && (await text()).includes('bogus'); i++) {
+        await page.keyboard.press('Control+Z');
+        await page.waitForTimeout(100);
+      }
     }
     await expect.poll(() => squiggle.count(), { timeout: 30_000 }).toBe(0);
-    await expect.poll(() => page.locator('.statusbar').innerText(), { timeout: 30_000 }).not.toMatch(/invalid/);
+    await expect
+      .poll(() => page.locator('.statusbar').innerText(), { timeout: 30_000 })
+      .not.toMatch(/invalid/);
     await expect(page.locator('.editor-instance .view-lines').innerText()).resolves.not.toContain('bogus');
   });
 
@@ -258,7 +282,9 @@ describe('the extension in a real VS Code', () => {
     console.log(`variables: ${(await variables.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
     const rows = page.locator('.debug-call-stack .monaco-list-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(1);
-    console.log(`call stack: ${(await page.locator('.debug-call-stack').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
+    console.log(
+      `call stack: ${(await page.locator('.debug-call-stack').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`,
+    );
     await shot('05-variables-call-stack');
   });
 
@@ -270,9 +296,14 @@ describe('the extension in a real VS Code', () => {
     await expect
       .poll(
         async () => {
+          // Only webview frames: the workbench itself has canvases too (minimap, overview ruler).
           for (const f of page.frames()) {
+            if (f === page.mainFrame()) continue;
             const has = await f
-              .evaluate(() => document.querySelector('canvas') !== null)
+              .evaluate(
+                () =>
+                  document.querySelector('canvas') !== null && !document.querySelector('.monaco-workbench'),
+              )
               .catch(() => false);
             if (has) {
               timeline = f;
