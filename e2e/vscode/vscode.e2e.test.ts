@@ -46,6 +46,21 @@ let page: Page;
 let workspace: string;
 /** The top stack frame after stepping back: the event the timeline must show as current. */
 let currentFrame = '';
+let timelineFrame: Frame | undefined;
+const timelineText = async () => (await timelineFrame?.evaluate(() => document.body.innerText)) ?? '';
+/**
+ * What the timeline says about the debugger's position: its live region announces "Debugger at
+ * #N ..." on every move, and its screen-reader event list marks that event "(debugger is here)".
+ */
+const debuggerMark = async () =>
+  (await timelineFrame?.evaluate(() => {
+    const status = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '');
+    const marked = [...document.querySelectorAll('li')]
+      .map((e) => e.textContent ?? '')
+      .filter((t) => t.includes('(debugger is here)'));
+    return [...status, ...marked].join('\n');
+  })) ?? '';
+const atEvent = (id: string) => new RegExp(`#${id}\\b`);
 /** The event number the Variables view shows after stepping back. */
 let currentEvent = '';
 /** Console errors and error notifications seen in the workbench, reported when a stage fails. */
@@ -315,17 +330,33 @@ describe('the extension in a real VS Code', () => {
         { timeout: 60_000 },
       )
       .toBe(true);
-    const frame = timeline as Frame;
-    // The timeline's state panel names the current event by its number, as the stack frame does.
-    const id = currentEvent;
-    console.log(`current frame: ${currentFrame}; variables at event #${id}`);
-    expect(id).not.toBe('');
-    const frameText = () => frame.evaluate(() => document.body.innerText);
-    await expect.poll(frameText, { timeout: 30_000 }).toMatch(new RegExp(`#${id}\\b`));
-    const text = await frameText();
-    console.log(`timeline text: ${text.replace(/\s+/g, ' ').slice(0, 500)}`);
+    timelineFrame = timeline as Frame;
+    await expect
+      .poll(timelineText, { timeout: 30_000 })
+      .toContain('Automatic failover loses acknowledged writes');
+    const text = await timelineText();
+    console.log(`timeline text: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
     await shot('06-timeline');
     expect(await errorNotifications()).toEqual([]);
+  });
+
+  it('marks the event the debugger is at when the timeline opens while paused', async () => {
+    // The timeline's event list (read by screen readers) marks the event the debugger is at; it
+    // must be the one the Variables view shows.
+    expect(currentEvent).not.toBe('');
+    await expect.poll(debuggerMark, { timeout: 15_000 }).toMatch(atEvent(currentEvent));
+  });
+
+  it('follows a step in the timeline', async () => {
+    await page.locator('.editor-instance .view-lines').first().click();
+    await stepAndWait('F10', await topFrame());
+    const scope = page.locator('.debug-variables .monaco-list-row').first();
+    await expect.poll(() => scope.innerText(), { timeout: 15_000 }).not.toMatch(`Event #${currentEvent}:`);
+    const id = /Event #(\d+)/.exec(await scope.innerText())?.[1] ?? '';
+    console.log(`after one more step the debugger is at event #${id}`);
+    await expect.poll(debuggerMark, { timeout: 15_000 }).toMatch(atEvent(id));
+    console.log(`timeline marks: ${await debuggerMark()}`);
+    await shot('06b-timeline-follows-step');
   });
 
   it('stops debugging with Shift+F5', async () => {
