@@ -29,6 +29,8 @@ class TimelinePanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly bridge: DebugBridge,
+    /** Where each session was when it last stopped (the panel may open after that). */
+    private readonly lastEvent: (session: vscode.DebugSession) => number | undefined,
   ) {
     setUpTimelineWebview(panel.webview, extensionUri, 'Replication Timeline');
     this.connection = new TimelineConnection(panel.webview, {
@@ -63,7 +65,15 @@ class TimelinePanel implements vscode.Disposable {
     const trace = await this.bridge.trace();
     if (!trace) return;
     this.panel.title = `Timeline: ${trace.scenario.title}`;
-    this.connection.post({ type: 'load', trace, title: trace.scenario.title });
+    const current = this.lastEvent(session);
+    this.connection.post({
+      type: 'load',
+      trace,
+      title: trace.scenario.title,
+      ...(current !== undefined && current >= 0 ? { current } : {}),
+    });
+    if (current !== undefined)
+      this.connection.post({ type: 'currentEvent', id: current < 0 ? null : current });
   }
 
   async showBranch(body: BranchesChangedBody): Promise<void> {
@@ -133,6 +143,10 @@ class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider {
 }
 
 export function activateTimeline(context: vscode.ExtensionContext, bridge: DebugBridge): void {
+  const lastEvent = new WeakMap<vscode.DebugSession, number>();
+  context.subscriptions.push(
+    bridge.onCurrentEvent(({ session, body }) => lastEvent.set(session, body.event)),
+  );
   const open = (): TimelinePanel => {
     if (TimelinePanel.current) {
       TimelinePanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -145,7 +159,7 @@ export function activateTimeline(context: vscode.ExtensionContext, bridge: Debug
       { enableScripts: true, retainContextWhenHidden: false },
     );
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
-    TimelinePanel.current = new TimelinePanel(panel, context.extensionUri, bridge);
+    TimelinePanel.current = new TimelinePanel(panel, context.extensionUri, bridge, (s) => lastEvent.get(s));
     return TimelinePanel.current;
   };
 
