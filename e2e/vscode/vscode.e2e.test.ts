@@ -303,7 +303,7 @@ describe('the extension in a real VS Code', () => {
     await shot('05-variables-call-stack');
   });
 
-  it('opens the timeline on the current event', async () => {
+  it('opens the timeline with the trace from the command palette', async () => {
     // The palette's context is the focused part: focus the scenario editor first.
     await page.locator('.editor-instance .view-lines').click();
     await runCommand('Replication: Show Timeline');
