@@ -44,8 +44,6 @@ let server: Awaited<ReturnType<typeof startCodeServer>> | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let workspace: string;
-/** The top stack frame after stepping back: the event the timeline must show as current. */
-let currentFrame = '';
 let timelineFrame: Frame | undefined;
 const timelineText = async () => (await timelineFrame?.evaluate(() => document.body.innerText)) ?? '';
 /**
@@ -280,7 +278,6 @@ describe('the extension in a real VS Code', () => {
     // The toolbar's Step Back button: the palette did not list "Debug: Step Back" here.
     await page.locator('.debug-toolbar .action-label.codicon-debug-step-back').click();
     await expect.poll(topFrame, { timeout: 30_000 }).toBe(seen[2]);
-    currentFrame = seen[2];
     // The Variables view's first scope names the event the debugger is at.
     const scope = page.locator('.debug-variables .monaco-list-row').first();
     await expect.poll(() => scope.innerText(), { timeout: 15_000 }).toMatch(/Event #\d+/);
