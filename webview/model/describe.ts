@@ -13,8 +13,14 @@ export function formatSiblings(s: Sibling[] | undefined): string {
   return live.length === 1 ? live[0]! : `${live.length} siblings: ${live.join(' | ')}`;
 }
 
-function fmtTime(ms: number): string {
-  return `${Number.isInteger(ms) ? ms : ms.toFixed(3)} ms`;
+/** A virtual time for people: at most three decimals (floats from skewed clocks and latencies). */
+export function formatTime(ms: number): string {
+  return `${roundMs(ms)} ms`;
+}
+
+/** A number of milliseconds rounded to the microsecond, without trailing zeros. */
+export function roundMs(ms: number): number {
+  return Number.isInteger(ms) ? ms : +ms.toFixed(3);
 }
 
 /** What happened, without the actor and time. */
@@ -62,7 +68,7 @@ export function eventSummary(model: TimelineModel, id: number): string {
 /** A full label: `#12 n1 at 3 ms: sends Replicate to n2`, plus anomalies and conflict marks. */
 export function eventLabel(model: TimelineModel, id: number): string {
   const t = model.trace;
-  let s = `#${id} ${t.actorId(t.actorOf(id))} at ${fmtTime(t.time(id))}: ${eventSummary(model, id)}`;
+  let s = `#${id} ${t.actorId(t.actorOf(id))} at ${formatTime(t.time(id))}: ${eventSummary(model, id)}`;
   const anomalies = model.anomaliesAt.get(id);
   if (anomalies) s += `. Anomaly: ${anomalies.map((a) => `${a.kind}, ${a.explain}`).join('; ')}`;
   return s;

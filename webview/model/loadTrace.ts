@@ -16,39 +16,42 @@ export function loadTrace(source: { trace?: unknown; text?: string }): TraceReco
   return source.text !== undefined ? readTrace(source.text) : traceFromFile(source.trace);
 }
 
-/** Append JSON events (ids must continue the trace). */
-export function appendEvents(trace: TraceRecorder, events: readonly TraceEvent[], from: number): void {
-  const index = trace.actorIndex;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as TraceEvent | undefined;
-    const expected = from + i;
-    if (typeof e !== 'object' || e === null) throw new TraceLoadError(`event ${expected} is not an object`);
-    if (e.id !== expected)
-      throw new TraceLoadError(
-        `event ${expected} has id ${JSON.stringify(e.id)}; ids must be 0..n-1 in order`,
-      );
-    if (typeof e.time !== 'number' || !Number.isFinite(e.time))
-      throw new TraceLoadError(`event ${expected}: time must be a number of milliseconds`);
-    const actor = index.get(e.actor);
-    if (actor === undefined)
-      throw new TraceLoadError(`event ${expected}: unknown actor ${JSON.stringify(e.actor)}`);
-    if (!KINDS.has(e.kind))
-      throw new TraceLoadError(`event ${expected}: unknown kind ${JSON.stringify(e.kind)}`);
-    if (e.cause !== undefined && (!Number.isInteger(e.cause) || e.cause < 0 || e.cause >= expected))
-      throw new TraceLoadError(`event ${expected}: cause ${JSON.stringify(e.cause)} is not an earlier event`);
-    if (typeof e.vc !== 'object' || e.vc === null)
-      throw new TraceLoadError(`event ${expected}: vc must be an object of counters`);
-    let detail: EventDetail | undefined;
-    for (const k in e) {
-      if (COLUMN_FIELDS.has(k)) continue;
-      if (!detail) detail = {};
-      (detail as Record<string, unknown>)[k] = (e as unknown as Record<string, unknown>)[k];
-    }
-    trace.append(e.time, actor, e.kind, e.cause, e.line, detail, e.vc);
-  }
+interface CheckedEvent {
+  e: TraceEvent;
+  actor: number;
+  detail: EventDetail | undefined;
 }
 
-/** Apply an `append` message: truncate to `from` if the run forked, then append. */
+/** Check one appended event; returns what the recorder needs, or throws saying what is wrong. */
+function checkEvent(trace: TraceRecorder, raw: unknown, expected: number): CheckedEvent {
+  const e = raw as TraceEvent | null | undefined;
+  if (typeof e !== 'object' || e === null) throw new TraceLoadError(`event ${expected} is not an object`);
+  if (e.id !== expected)
+    throw new TraceLoadError(`event ${expected} has id ${JSON.stringify(e.id)}; ids must be 0..n-1 in order`);
+  if (typeof e.time !== 'number' || !Number.isFinite(e.time))
+    throw new TraceLoadError(`event ${expected}: time must be a number of milliseconds`);
+  const actor = trace.actorIndex.get(e.actor);
+  if (actor === undefined)
+    throw new TraceLoadError(`event ${expected}: unknown actor ${JSON.stringify(e.actor)}`);
+  if (!KINDS.has(e.kind))
+    throw new TraceLoadError(`event ${expected}: unknown kind ${JSON.stringify(e.kind)}`);
+  if (e.cause !== undefined && (!Number.isInteger(e.cause) || e.cause < 0 || e.cause >= expected))
+    throw new TraceLoadError(`event ${expected}: cause ${JSON.stringify(e.cause)} is not an earlier event`);
+  if (typeof e.vc !== 'object' || e.vc === null)
+    throw new TraceLoadError(`event ${expected}: vc must be an object of counters`);
+  let detail: EventDetail | undefined;
+  for (const k in e) {
+    if (COLUMN_FIELDS.has(k)) continue;
+    if (!detail) detail = {};
+    (detail as Record<string, unknown>)[k] = (e as unknown as Record<string, unknown>)[k];
+  }
+  return { e, actor, detail };
+}
+
+/**
+ * Apply an `append` message: truncate to `from` if the run forked, then append. Everything is checked
+ * first, so a bad message leaves the trace as it was.
+ */
 export function applyAppend(
   trace: TraceRecorder,
   from: number,
@@ -57,17 +60,18 @@ export function applyAppend(
 ): void {
   if (from > trace.length)
     throw new TraceLoadError(`append starts at event ${from} but the timeline has ${trace.length} events`);
+  const checked = events.map((e, i) => checkEvent(trace, e, from + i));
+  const end = from + events.length;
+  for (const a of anomalies ?? [])
+    if (a.event >= end)
+      throw new TraceLoadError(`anomaly ${a.kind} names event ${a.event}, beyond the trace`);
   if (from < trace.length) {
     trace.truncate(from);
     trace.anomalies = trace.anomalies.filter((a) => a.event < from);
   }
-  appendEvents(trace, events, from);
-  if (anomalies) {
-    for (const a of anomalies)
-      if (a.event >= trace.length)
-        throw new TraceLoadError(`anomaly ${a.kind} names event ${a.event}, beyond the trace`);
-    trace.anomalies = [...trace.anomalies, ...anomalies];
-  }
+  for (const { e, actor, detail } of checked)
+    trace.append(e.time, actor, e.kind, e.cause, e.line, detail, e.vc);
+  if (anomalies) trace.anomalies = [...trace.anomalies, ...anomalies];
 }
 
 export { TraceRecorder };

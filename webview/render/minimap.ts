@@ -1,8 +1,8 @@
 // The minimap: the whole trace squeezed into a strip (event density per lane), with the part the main
-// view shows framed. Densities are computed once per layout, so drawing it costs one strip.
+// view shows framed. Densities are computed once per layout and drawn once into a bitmap, so a frame
+// costs one blit and the frame around the view.
 import { type Layout, VIS_SHOWN } from '../model/layout';
 import { NONE } from '../model/timelineModel';
-import type { Painter } from './painter';
 import type { Palette } from './palette';
 
 export class MinimapData {
@@ -11,6 +11,8 @@ export class MinimapData {
   width = 0;
   rows = 0;
   max = 1;
+  /** Bumped by compute(): the cached strip is stale. */
+  version = 0;
 
   constructor(readonly layout: Layout) {}
 
@@ -40,6 +42,7 @@ export class MinimapData {
       if (e < n) this.anomalies[Math.floor((layout.pos[e]! - layout.min) * scale)] = 1;
     }
     this.max = max;
+    this.version++;
   }
 
   /** Column -> position on the time axis. */
@@ -54,16 +57,23 @@ export class MinimapData {
   }
 }
 
-export function renderMinimap(
-  p: Painter,
-  data: MinimapData,
-  height: number,
-  viewFrom: number,
-  viewTo: number,
-  current: number,
-  pal: Palette,
-): void {
+/** The density strip, drawn once per layout, size and palette. */
+interface Strip {
+  canvas: HTMLCanvasElement;
+  key: string;
+}
+const strips = new WeakMap<MinimapData, Strip>();
+
+function stripOf(data: MinimapData, height: number, dpr: number, pal: Palette): HTMLCanvasElement {
+  const key = `${data.version}|${data.width}|${height}|${dpr}|${pal.laneAlt}|${pal.arrow}|${pal.anomaly}`;
+  const known = strips.get(data);
+  if (known && known.key === key) return known.canvas;
+  const canvas = known?.canvas ?? document.createElement('canvas');
   const w = data.width;
+  canvas.width = Math.max(1, Math.round(w * dpr));
+  canvas.height = Math.max(1, Math.round(height * dpr));
+  const p = canvas.getContext('2d')!;
+  p.setTransform(dpr, 0, 0, dpr, 0, 0);
   p.fillStyle = pal.laneAlt;
   p.fillRect(0, 0, w, height);
   const rows = Math.max(1, data.rows);
@@ -81,6 +91,22 @@ export function renderMinimap(
   p.globalAlpha = 1;
   p.fillStyle = pal.anomaly;
   for (let x = 0; x < w; x++) if (data.anomalies[x]) p.fillRect(x, 0, 1, 4);
+  strips.set(data, { canvas, key });
+  return canvas;
+}
+
+export function renderMinimap(
+  p: CanvasRenderingContext2D,
+  data: MinimapData,
+  height: number,
+  viewFrom: number,
+  viewTo: number,
+  current: number,
+  pal: Palette,
+): void {
+  const w = data.width;
+  const dpr = p.getTransform().a || 1;
+  p.drawImage(stripOf(data, height, dpr, pal), 0, 0, w, height);
   if (current !== NONE && current < data.layout.model.length) {
     p.fillStyle = pal.current;
     p.fillRect(Math.round(data.xOf(data.layout.pos[current]!)), 0, 2, height);

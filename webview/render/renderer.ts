@@ -5,6 +5,7 @@ import type { Anomaly } from '../../traces/types';
 import { type Layout, VIS_COLLAPSED, VIS_SHOWN } from '../model/layout';
 import { MARK_CONFLICT, MARK_RESOLVED, MARK_SIBLINGS_READ, NONE } from '../model/timelineModel';
 import type { ForkPoint } from '../protocol';
+import { drawColumnBars } from './columnBars';
 import {
   AXIS,
   formatMs,
@@ -160,7 +161,7 @@ export function renderTimeline(
   if (!aggregated) arrows += drawArrows(p, layout, v, pal, lo, hi, lens, hl);
   arrows += drawInflight(p, layout, v, pal, hl);
 
-  if (aggregated) drawAggregated(p, layout, v, pal, lo, hi, lens, hl);
+  if (aggregated) drawAggregated(p, layout, v, pal, lo, hi, lens);
   else {
     for (let i = lo; i < hi; i++) {
       const row = laneOf[t.actorOf(i)]!;
@@ -699,7 +700,6 @@ function drawAggregated(
   lo: number,
   hi: number,
   lens: CausalLens,
-  hl: Highlight,
 ): void {
   const t = layout.model.trace;
   const rows = layout.lanes.length;
@@ -725,35 +725,37 @@ function drawAggregated(
       flags[k]! |= c === CAUSAL_PAST ? 1 : c === CAUSAL_FUTURE ? 2 : c === CAUSAL_CONCURRENT ? 4 : 0;
     }
   }
-  // Batch the bars by colour so a frame is a handful of fills, whatever the trace.
-  const buckets: [string, number][] = [
-    [pal.arrow, 1],
-    [pal.past, 1],
-    [pal.future, 1],
-    [pal.muted, 0.35],
-  ];
-  for (let b = 0; b < buckets.length; b++) {
-    p.fillStyle = buckets[b]![0];
-    p.globalAlpha = buckets[b]![1];
-    p.beginPath();
-    for (let row = 0; row < rows; row++) {
-      const y = laneY(v, row);
-      if (y < AXIS - LANE_H || y > v.height + LANE_H) continue;
-      for (let col = 0; col < width; col++) {
-        const k = row * width + col;
-        const c = counts[k]!;
-        if (c === 0) continue;
-        const f = flags[k]!;
-        const bucket = !selecting ? 0 : f & 1 ? 1 : f & 2 ? 2 : 3;
-        if (bucket !== b) continue;
-        const h = Math.min(LANE_H - 10, 4 + 3 * Math.log2(c));
-        p.rect(GUTTER + col, y - h / 2, 1, h);
-      }
+  const bars = new Float32Array(rows * width * 4);
+  let count = 0;
+  for (let row = 0; row < rows; row++) {
+    const y = laneY(v, row) - AXIS;
+    if (y < -LANE_H || y > v.height - AXIS + LANE_H) continue;
+    for (let col = 0; col < width; col++) {
+      const k = row * width + col;
+      const c = counts[k]!;
+      if (c === 0) continue;
+      const f = flags[k]!;
+      const j = 4 * count++;
+      bars[j] = col;
+      bars[j + 1] = y;
+      bars[j + 2] = Math.min(LANE_H - 10, 4 + 3 * Math.log2(c));
+      bars[j + 3] = !selecting ? 0 : f & 1 ? 1 : f & 2 ? 2 : 3;
     }
-    p.fill();
   }
-  p.globalAlpha = 1;
-  void hl;
+  drawColumnBars(p, {
+    x: GUTTER,
+    y: AXIS,
+    width: v.width - GUTTER,
+    height: v.height - AXIS,
+    colors: [
+      { color: pal.arrow, alpha: 1 },
+      { color: pal.past, alpha: 1 },
+      { color: pal.future, alpha: 1 },
+      { color: pal.muted, alpha: 0.35 },
+    ],
+    bars,
+    count,
+  });
 }
 
 /** Conflict, resolution and anomaly marks; in dense mode only the anomaly badges. */
@@ -790,7 +792,8 @@ function drawMarks(
           m === MARK_CONFLICT
             ? (t.detail(i)?.after?.length ?? 2)
             : (t.detail(i)?.result?.values?.length ?? 2);
-        p.fillText(`${m === MARK_CONFLICT ? '⑂' : '⧉'}${n}`, x, y + 8);
+        // Plain characters only: symbol glyphs are missing from many systems' UI fonts.
+        p.fillText(`×${n}`, x, y + 8);
       } else if (m === MARK_RESOLVED) {
         p.strokeStyle = pal.resolved;
         p.fillStyle = pal.resolved;
@@ -802,31 +805,98 @@ function drawMarks(
       }
     }
   }
-  // Anomaly badges: always drawn, even zoomed out, since they are what a user looks for.
-  for (const e of model.anomalyEvents) {
+  drawAnomalyBadges(p, layout, v, pal, lo, hi, aggregated);
+}
+
+const BADGE_R = 6;
+/** Badges closer than this (px) on one lane merge into one that counts them. */
+const BADGE_GAP = 2 * BADGE_R + 4;
+
+/**
+ * Anomaly badges: always drawn, even zoomed out, since they are what a user looks for. Badges that
+ * would overlap on a lane merge into one with a count, and a label is drawn only in the room before
+ * the next badge (cut with an ellipsis), so labels never overlap.
+ */
+function drawAnomalyBadges(
+  p: Painter,
+  layout: Layout,
+  v: Viewport,
+  pal: Palette,
+  lo: number,
+  hi: number,
+  aggregated: boolean,
+): void {
+  const model = layout.model;
+  const t = model.trace;
+  const list = model.anomalyEvents;
+  // Per lane row: clusters of badges, left to right (events are in position order).
+  const clusters = new Map<number, { x: number; events: number[] }[]>();
+  for (let k = firstAtLeast(list, lo); k < list.length && list[k]! < hi; k++) {
+    const e = list[k]!;
     if (layout.vis[e] === 0) continue;
     const row = layout.laneOf[t.actorOf(e)]!;
     if (row === NONE) continue;
     const x = xOf(v, layout.pos[e]!);
     if (x < GUTTER - 10 || x > v.width + 10) continue;
+    let lane = clusters.get(row);
+    if (!lane) {
+      lane = [];
+      clusters.set(row, lane);
+    }
+    const last = lane[lane.length - 1];
+    if (last && x - last.x < BADGE_GAP) last.events.push(e);
+    else lane.push({ x, events: [e] });
+  }
+  for (const [row, lane] of clusters) {
     const y = laneY(v, row) - 13;
-    p.fillStyle = pal.anomaly;
-    p.beginPath();
-    p.arc(x, y, 6, 0, Math.PI * 2);
-    p.fill();
-    p.fillStyle = pal.background;
-    p.font = `700 10px ${pal.font}`;
-    p.textAlign = 'center';
-    p.textBaseline = 'middle';
-    p.fillText('!', x, y + 0.5);
-    if (!aggregated) {
-      const kinds = model.anomaliesAt.get(e)!.map((a) => a.kind);
+    lane.forEach((c, i) => {
+      p.fillStyle = pal.anomaly;
+      p.beginPath();
+      p.arc(c.x, y, BADGE_R, 0, Math.PI * 2);
+      p.fill();
+      p.fillStyle = pal.background;
+      p.font = `700 ${c.events.length > 9 ? 8 : 10}px ${pal.font}`;
+      p.textAlign = 'center';
+      p.textBaseline = 'middle';
+      p.fillText(c.events.length > 1 ? String(Math.min(c.events.length, 99)) : '!', c.x, y + 0.5);
+      if (aggregated) return;
+      const kinds = new Set<string>();
+      for (const e of c.events) for (const a of model.anomaliesAt.get(e) ?? []) kinds.add(a.kind);
+      const room = (lane[i + 1]?.x ?? v.width) - BADGE_R - 4 - (c.x + BADGE_R + 3);
+      p.font = `600 10px ${pal.font}`;
+      const text = fitText(p, [...kinds].join(', '), room);
+      if (!text) return;
       p.fillStyle = pal.anomaly;
       p.textAlign = 'left';
-      p.font = `600 10px ${pal.font}`;
-      p.fillText([...new Set(kinds)].join(', '), x + 9, y);
-    }
+      p.fillText(text, c.x + BADGE_R + 3, y);
+    });
   }
+}
+
+/** Index of the first element of a sorted list that is >= value. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The text cut with an ellipsis to fit `room` pixels, or '' when not even a few letters fit. */
+function fitText(p: Painter, text: string, room: number): string {
+  if (p.measureText(text).width <= room) return text;
+  if (room < 24) return '';
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (p.measureText(`${text.slice(0, mid)}…`).width <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo < 2 ? '' : `${text.slice(0, lo)}…`;
 }
 
 function drawForks(p: Painter, layout: Layout, v: Viewport, pal: Palette, forks: ForkPoint[]): void {
@@ -847,7 +917,7 @@ function drawForks(p: Painter, layout: Layout, v: Viewport, pal: Palette, forks:
     p.font = `600 10px ${pal.font}`;
     p.textAlign = 'left';
     p.textBaseline = 'top';
-    p.fillText(`⑂ what-if: ${f.label}`, x + 4, AXIS + 2);
+    p.fillText(`what-if: ${f.label}`, x + 4, AXIS + 2);
   }
 }
 

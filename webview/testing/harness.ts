@@ -27,8 +27,10 @@ export interface Harness {
   posted(): Promise<{ type: string; [k: string]: unknown }[]>;
   /** Post a host message to the view and wait for the next frame. */
   send(message: unknown): Promise<void>;
-  /** Console errors and CSP violations seen so far. */
+  /** Console errors and uncaught exceptions seen so far. */
   problems: string[];
+  /** Content-Security-Policy violations the page reported. */
+  cspViolations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,10 @@ export function pageHtml(theme: Theme, savedState: unknown): string {
   // acquireVsCodeApi. The stub keeps posted messages and state where the tests can read them.
   const stub = `<script nonce="${nonce}">
 window.__posted = [];
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__csp.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+});
 window.__state = ${JSON.stringify(savedState ?? null)};
 window.acquireVsCodeApi = () => ({
   postMessage: (m) => { window.__posted.push(JSON.parse(JSON.stringify(m))); },
@@ -109,6 +115,7 @@ export async function openTimeline(
     page,
     problems,
     posted: () => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted),
+    cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
     send: async (message) => {
       await page.evaluate((m) => {
         window.postMessage(m, '*');

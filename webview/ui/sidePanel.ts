@@ -3,7 +3,7 @@
 import type { ActorState, TraceReplay } from '../../traces/replay';
 import type { Anomaly, Sibling } from '../../traces/types';
 import { describeRelation, formatVector } from '../model/causality';
-import { eventLabel, eventSummary, formatValue } from '../model/describe';
+import { eventLabel, eventSummary, formatTime, formatValue, roundMs } from '../model/describe';
 import { NONE, type TimelineModel } from '../model/timelineModel';
 import { h } from './dom';
 
@@ -27,7 +27,7 @@ export function siblingVersion(s: Sibling): string {
   if (s.version !== undefined) parts.push(`v${s.version}`);
   if (s.vv) parts.push(formatVector(s.vv));
   if (s.dot) parts.push(`dot ${s.dot[0]}:${s.dot[1]}`);
-  if (s.ts !== undefined) parts.push(`ts ${s.ts}`);
+  if (s.ts !== undefined) parts.push(`ts ${roundMs(s.ts)}`);
   return parts.join(' ');
 }
 
@@ -75,7 +75,7 @@ export function renderEventDetails(
   const box = h('section', { class: 'event-details', 'aria-label': `Event ${id}` });
   box.append(h('h3', {}, `#${id} ${t.kind(id)} on ${t.actorId(t.actorOf(id))}`));
   box.append(h('p', { class: 'summary' }, eventSummary(model, id)));
-  box.append(row('time', `${t.time(id)} ms`));
+  box.append(row('time', formatTime(t.time(id))));
   if (t.line(id) !== undefined) box.append(row('scenario line', String(t.line(id))));
   const cause = t.cause(id);
   if (cause !== undefined) box.append(row('cause', eventLink(model, cause, act)));
@@ -165,10 +165,26 @@ export function anomalyItem(model: TimelineModel, a: Anomaly, act: PanelActions)
   return item;
 }
 
+/** The anomaly list shows this many at most; a big run has thousands and "next anomaly" walks them all. */
+export const ANOMALY_LIST_MAX = 200;
+
 export function renderAnomalies(model: TimelineModel, act: PanelActions): HTMLElement {
   const list = model.trace.anomalies.filter((a) => a.event < model.length);
   if (list.length === 0) return h('p', { class: 'muted' }, 'No anomalies in this run.');
-  return h('div', { class: 'anomaly-list' }, ...list.map((a) => anomalyItem(model, a, act)));
+  const box = h(
+    'div',
+    { class: 'anomaly-list' },
+    ...list.slice(0, ANOMALY_LIST_MAX).map((a) => anomalyItem(model, a, act)),
+  );
+  if (list.length > ANOMALY_LIST_MAX)
+    box.append(
+      h(
+        'p',
+        { class: 'muted' },
+        `…and ${(list.length - ANOMALY_LIST_MAX).toLocaleString('en')} more: N steps through every anomaly, and the filter "Only events in anomalies" shows them all.`,
+      ),
+    );
+  return box;
 }
 
 const sigOf = (list: Sibling[] | undefined): string =>
@@ -189,7 +205,7 @@ export function renderState(model: TimelineModel, replay: TraceReplay, at: numbe
   const keys = new Set<string>();
   for (const id of nodes) for (const k of Object.keys(state[id]!.data)) keys.add(k);
   const box = h('section', { class: 'state', 'aria-label': `Replica state after event ${event}` });
-  box.append(h('h3', {}, `Replicas after #${event} (${t.time(event)} ms)`));
+  box.append(h('h3', {}, `Replicas after #${event} (${formatTime(t.time(event))})`));
   if (keys.size === 0) box.append(h('p', { class: 'muted' }, 'No data written yet.'));
   else {
     const table = h('table', { class: 'data-table state-table' });
