@@ -35,34 +35,29 @@ const esc = (s: string): string =>
 
 const n = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 
-interface SvgState {
-  fillStyle: string;
-  strokeStyle: string;
-  lineWidth: number;
-  globalAlpha: number;
-  font: string;
-  textAlign: CanvasTextAlign;
-  textBaseline: CanvasTextBaseline;
-  dash: number[];
-  clipId: string | undefined;
-}
+/** The drawing state save() and restore() keep, as on a canvas. */
+type SvgState = Pick<
+  Painter,
+  'fillStyle' | 'strokeStyle' | 'lineWidth' | 'globalAlpha' | 'font' | 'textAlign' | 'textBaseline'
+> & { dash: number[]; clipId: string | undefined };
+
+/** Only flat colours are used; gradients and patterns have no SVG form here. */
+const flat = (v: Style): string => (typeof v === 'string' ? v : '#000');
 
 /** Records drawing as SVG elements. Text width is estimated (no layout engine). */
 export class SvgPainter implements Painter {
+  fillStyle: Style = '#000';
+  strokeStyle: Style = '#000';
+  lineWidth = 1;
+  globalAlpha = 1;
+  font = '12px sans-serif';
+  textAlign: CanvasTextAlign = 'start';
+  textBaseline: CanvasTextBaseline = 'alphabetic';
+  private dash: number[] = [];
+  private clipId: string | undefined;
   private parts: string[] = [];
   private path = '';
   private stack: SvgState[] = [];
-  private st: SvgState = {
-    fillStyle: '#000',
-    strokeStyle: '#000',
-    lineWidth: 1,
-    globalAlpha: 1,
-    font: '12px sans-serif',
-    textAlign: 'start',
-    textBaseline: 'alphabetic',
-    dash: [],
-    clipId: undefined,
-  };
   private clips = 0;
   private openGroups = 0;
 
@@ -71,65 +66,36 @@ export class SvgPainter implements Painter {
     readonly height: number,
   ) {}
 
-  // Only flat colours are used; gradients and patterns have no SVG form here.
-  get fillStyle(): string {
-    return this.st.fillStyle;
-  }
-  set fillStyle(v: Style) {
-    this.st.fillStyle = typeof v === 'string' ? v : '#000';
-  }
-  get strokeStyle(): string {
-    return this.st.strokeStyle;
-  }
-  set strokeStyle(v: Style) {
-    this.st.strokeStyle = typeof v === 'string' ? v : '#000';
-  }
-  get lineWidth(): number {
-    return this.st.lineWidth;
-  }
-  set lineWidth(v: number) {
-    this.st.lineWidth = v;
-  }
-  get globalAlpha(): number {
-    return this.st.globalAlpha;
-  }
-  set globalAlpha(v: number) {
-    this.st.globalAlpha = v;
-  }
-  get font(): string {
-    return this.st.font;
-  }
-  set font(v: string) {
-    this.st.font = v;
-  }
-  get textAlign(): CanvasTextAlign {
-    return this.st.textAlign;
-  }
-  set textAlign(v: CanvasTextAlign) {
-    this.st.textAlign = v;
-  }
-  get textBaseline(): CanvasTextBaseline {
-    return this.st.textBaseline;
-  }
-  set textBaseline(v: CanvasTextBaseline) {
-    this.st.textBaseline = v;
+  private state(): SvgState {
+    const { fillStyle, strokeStyle, lineWidth, globalAlpha, font, textAlign, textBaseline, clipId } = this;
+    return {
+      fillStyle,
+      strokeStyle,
+      lineWidth,
+      globalAlpha,
+      font,
+      textAlign,
+      textBaseline,
+      dash: [...this.dash],
+      clipId,
+    };
   }
 
   save(): void {
-    this.stack.push({ ...this.st, dash: [...this.st.dash] });
+    this.stack.push(this.state());
   }
   restore(): void {
     const s = this.stack.pop();
     if (!s) return;
     // A clip set since the matching save() closes its group.
-    if (this.st.clipId !== s.clipId && this.openGroups > 0) {
+    if (this.clipId !== s.clipId && this.openGroups > 0) {
       this.parts.push('</g>');
       this.openGroups--;
     }
-    this.st = s;
+    Object.assign(this, s);
   }
   setLineDash(segments: number[]): void {
-    this.st.dash = [...segments];
+    this.dash = [...segments];
   }
   beginPath(): void {
     this.path = '';
@@ -159,27 +125,27 @@ export class SvgPainter implements Painter {
     this.path += `${this.path === '' ? 'M' : 'L'}${n(sx)} ${n(sy)}A${n(r)} ${n(r)} 0 ${large} 1 ${n(ex)} ${n(ey)}`;
   }
   private alpha(): string {
-    return this.st.globalAlpha < 1 ? ` opacity="${n(this.st.globalAlpha)}"` : '';
+    return this.globalAlpha < 1 ? ` opacity="${n(this.globalAlpha)}"` : '';
   }
   fill(): void {
     if (this.path)
-      this.parts.push(`<path d="${this.path}" fill="${esc(this.st.fillStyle)}"${this.alpha()}/>`);
+      this.parts.push(`<path d="${this.path}" fill="${esc(flat(this.fillStyle))}"${this.alpha()}/>`);
   }
   stroke(): void {
     if (!this.path) return;
-    const dash = this.st.dash.length ? ` stroke-dasharray="${this.st.dash.join(' ')}"` : '';
+    const dash = this.dash.length ? ` stroke-dasharray="${this.dash.join(' ')}"` : '';
     this.parts.push(
-      `<path d="${this.path}" fill="none" stroke="${esc(this.st.strokeStyle)}" stroke-width="${n(this.st.lineWidth)}"${dash}${this.alpha()}/>`,
+      `<path d="${this.path}" fill="none" stroke="${esc(flat(this.strokeStyle))}" stroke-width="${n(this.lineWidth)}"${dash}${this.alpha()}/>`,
     );
   }
   fillRect(x: number, y: number, w: number, h: number): void {
     this.parts.push(
-      `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="${esc(this.st.fillStyle)}"${this.alpha()}/>`,
+      `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="${esc(flat(this.fillStyle))}"${this.alpha()}/>`,
     );
   }
   strokeRect(x: number, y: number, w: number, h: number): void {
     this.parts.push(
-      `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="none" stroke="${esc(this.st.strokeStyle)}" stroke-width="${n(this.st.lineWidth)}"${this.alpha()}/>`,
+      `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="none" stroke="${esc(flat(this.strokeStyle))}" stroke-width="${n(this.lineWidth)}"${this.alpha()}/>`,
     );
   }
   clearRect(): void {
@@ -187,30 +153,26 @@ export class SvgPainter implements Painter {
   }
   fillText(text: string, x: number, y: number): void {
     const anchor =
-      this.st.textAlign === 'center'
+      this.textAlign === 'center'
         ? 'middle'
-        : this.st.textAlign === 'right' || this.st.textAlign === 'end'
+        : this.textAlign === 'right' || this.textAlign === 'end'
           ? 'end'
           : 'start';
     const baseline =
-      this.st.textBaseline === 'middle'
-        ? 'central'
-        : this.st.textBaseline === 'top'
-          ? 'hanging'
-          : 'alphabetic';
+      this.textBaseline === 'middle' ? 'central' : this.textBaseline === 'top' ? 'hanging' : 'alphabetic';
     this.parts.push(
-      `<text x="${n(x)}" y="${n(y)}" fill="${esc(this.st.fillStyle)}" style="font:${esc(this.st.font)}" text-anchor="${anchor}" dominant-baseline="${baseline}"${this.alpha()}>${esc(text)}</text>`,
+      `<text x="${n(x)}" y="${n(y)}" fill="${esc(flat(this.fillStyle))}" style="font:${esc(this.font)}" text-anchor="${anchor}" dominant-baseline="${baseline}"${this.alpha()}>${esc(text)}</text>`,
     );
   }
   measureText(text: string): { width: number } {
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(this.st.font)?.[1] ?? 12);
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 12);
     return { width: text.length * size * 0.6 };
   }
   clip(): void {
     const id = `clip${this.clips++}`;
     this.parts.push(`<clipPath id="${id}"><path d="${this.path}"/></clipPath><g clip-path="url(#${id})">`);
     this.openGroups++;
-    this.st.clipId = id;
+    this.clipId = id;
   }
 
   toString(): string {

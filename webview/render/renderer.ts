@@ -96,6 +96,40 @@ class CausalLens {
   }
 }
 
+/** Everything one frame's drawing needs, gathered once per frame. */
+interface Frame {
+  p: Painter;
+  layout: Layout;
+  v: Viewport;
+  pal: Palette;
+  hl: Highlight;
+  lens: CausalLens;
+  /** Events lo..hi-1 are in view (with a margin); positions grow with ids. */
+  lo: number;
+  hi: number;
+  /** Too many events for marks: one bar per lane and pixel column instead. */
+  aggregated: boolean;
+  /** Right of the last event: where open spans (crashes, partitions) end. */
+  maxX: number;
+  /** What badges and labels already cover: later labels go only where nothing is. */
+  taken: Box[];
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** Take a box for a label if nothing drawn so far covers any of it. */
+function claim(f: Frame, b: Box): boolean {
+  for (const o of f.taken)
+    if (b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom) return false;
+  f.taken.push(b);
+  return true;
+}
+
 export function renderTimeline(
   p: Painter,
   layout: Layout,
@@ -103,9 +137,7 @@ export function renderTimeline(
   hl: Highlight,
   pal: Palette,
 ): RenderStats {
-  const model = layout.model;
-  const t = model.trace;
-  const n = model.length;
+  const n = layout.model.length;
   p.save();
   p.fillStyle = pal.background;
   p.fillRect(0, 0, v.width, v.height);
@@ -114,10 +146,9 @@ export function renderTimeline(
   const lanes = layout.lanes;
   const firstRow = Math.max(0, rowAt(v, AXIS));
   const lastRow = Math.min(lanes.length - 1, rowAt(v, v.height));
-  const plotRight = v.width;
   const vis = layout.vis;
   const lo = n === 0 ? 0 : layout.lowerBound(posAt(v, GUTTER - 20));
-  const hi = n === 0 ? 0 : layout.upperBound(posAt(v, plotRight + 20));
+  const hi = n === 0 ? 0 : layout.upperBound(posAt(v, v.width + 20));
   const inView = hi - lo;
   // Marks stay readable up to about one per few pixels per lane; beyond that, aggregate.
   const budget = plotWidth(v) * Math.max(1, lanes.length) * AGGREGATE_DENSITY;
@@ -127,10 +158,19 @@ export function renderTimeline(
     for (let i = lo; i < hi; i++) if (vis[i] === VIS_SHOWN) shown++;
     aggregated = shown > budget;
   }
-  const lens = new CausalLens(layout, hl.selected);
-  const pos = layout.pos;
-  const laneOf = layout.laneOf;
-  const maxX = xOf(v, layout.max) + 40;
+  const f: Frame = {
+    p,
+    layout,
+    v,
+    pal,
+    hl,
+    lens: new CausalLens(layout, hl.selected),
+    lo,
+    hi,
+    aggregated,
+    maxX: xOf(v, layout.max) + 40,
+    taken: [],
+  };
 
   // Clip everything but the gutter and axis to the plot.
   p.save();
@@ -153,57 +193,65 @@ export function renderTimeline(
     p.stroke();
   }
 
-  drawGridLines(p, layout, v, pal);
-  drawCrashes(p, layout, v, pal, maxX);
-  drawNetwork(p, layout, v, pal, maxX);
+  drawGridLines(f);
+  drawCrashes(f);
+  drawNetwork(f);
 
   let arrows = 0;
-  if (!aggregated) arrows += drawArrows(p, layout, v, pal, lo, hi, lens, hl);
-  arrows += drawInflight(p, layout, v, pal, hl);
+  if (!aggregated) arrows += drawArrows(f);
+  arrows += drawInflight(f);
 
-  if (aggregated) drawAggregated(p, layout, v, pal, lo, hi, lens);
-  else {
-    for (let i = lo; i < hi; i++) {
-      const row = laneOf[t.actorOf(i)]!;
-      if (row === NONE || row < firstRow || row > lastRow) continue;
-      const x = xOf(v, pos[i]!);
-      const y = laneY(v, row);
-      if (vis[i] === VIS_COLLAPSED) {
-        p.fillStyle = pal.muted;
-        p.globalAlpha = 0.6;
-        p.fillRect(x - 0.5, y + LANE_H / 2 - 7, 1, 5);
-        p.globalAlpha = 1;
-        continue;
-      }
-      if (vis[i] !== VIS_SHOWN) continue;
-      const c = lens.of(i);
-      p.globalAlpha = c === CAUSAL_CONCURRENT ? 0.25 : 1;
-      drawMark(p, layout, i, x, y, pal, c);
-      p.globalAlpha = 1;
-    }
-  }
+  if (aggregated) drawAggregated(f);
+  else drawEvents(f, firstRow, lastRow);
 
   // Overlays for particular events are drawn on top in both modes.
-  drawMarks(p, layout, v, pal, lo, hi, aggregated);
-  drawForks(p, layout, v, pal, hl.forks);
-  drawAnomalyLinks(p, layout, v, pal, hl.anomaly);
-  drawSearchHits(p, layout, v, pal, lo, hi, hl.searchHits, aggregated);
-  ring(p, layout, v, hl.hover, pal.muted, 7, 1);
-  ring(p, layout, v, hl.focus, pal.selection, 8, 1.5, [2, 2]);
-  ring(p, layout, v, hl.second, pal.selection, 9, 2);
-  label(p, layout, v, hl.second, 'b', pal.selection, pal);
-  ring(p, layout, v, hl.selected, pal.selection, 9, 2.5);
-  if (hl.second !== NONE) label(p, layout, v, hl.selected, 'a', pal.selection, pal);
-  drawCurrent(p, layout, v, pal, hl.current);
+  drawMarks(f);
+  drawCrashLabels(f);
+  drawForks(f);
+  drawAnomalyLinks(f);
+  drawSearchHits(f);
+  ring(f, hl.hover, pal.muted, 7, 1);
+  ring(f, hl.focus, pal.selection, 8, 1.5, [2, 2]);
+  ring(f, hl.second, pal.selection, 9, 2);
+  label(f, hl.second, 'b', pal.selection);
+  ring(f, hl.selected, pal.selection, 9, 2.5);
+  if (hl.second !== NONE) label(f, hl.selected, 'a', pal.selection);
+  drawCurrent(f);
   p.restore();
 
-  drawAxis(p, layout, v, pal);
-  drawGutter(p, layout, v, pal, hl, firstRow, lastRow);
+  drawAxis(f);
+  drawGutter(f, firstRow, lastRow);
   p.restore();
   return { inView, aggregated, arrows };
 }
 
-function drawGridLines(p: Painter, layout: Layout, v: Viewport, pal: Palette): void {
+/** One mark per shown event, coloured by causality; collapsed periodic events as small ticks. */
+function drawEvents(f: Frame, firstRow: number, lastRow: number): void {
+  const { p, layout, v, pal, lo, hi, lens } = f;
+  const t = layout.model.trace;
+  const { vis, pos, laneOf } = layout;
+  for (let i = lo; i < hi; i++) {
+    const row = laneOf[t.actorOf(i)]!;
+    if (row === NONE || row < firstRow || row > lastRow) continue;
+    const x = xOf(v, pos[i]!);
+    const y = laneY(v, row);
+    if (vis[i] === VIS_COLLAPSED) {
+      p.fillStyle = pal.muted;
+      p.globalAlpha = 0.6;
+      p.fillRect(x - 0.5, y + LANE_H / 2 - 7, 1, 5);
+      p.globalAlpha = 1;
+      continue;
+    }
+    if (vis[i] !== VIS_SHOWN) continue;
+    const c = lens.of(i);
+    p.globalAlpha = c === CAUSAL_CONCURRENT ? 0.25 : 1;
+    drawMark(f, i, x, y, c);
+    p.globalAlpha = 1;
+  }
+}
+
+function drawGridLines(f: Frame): void {
+  const { p, layout, v, pal } = f;
   const step = niceStep(100 / v.scale);
   const from = Math.ceil(posAt(v, GUTTER) / step) * step;
   p.strokeStyle = pal.grid;
@@ -220,7 +268,8 @@ function drawGridLines(p: Painter, layout: Layout, v: Viewport, pal: Palette): v
   p.globalAlpha = 1;
 }
 
-function drawAxis(p: Painter, layout: Layout, v: Viewport, pal: Palette): void {
+function drawAxis(f: Frame): void {
+  const { p, layout, v, pal } = f;
   p.fillStyle = pal.background;
   p.fillRect(0, 0, v.width, AXIS);
   p.strokeStyle = pal.grid;
@@ -250,15 +299,8 @@ function drawAxis(p: Painter, layout: Layout, v: Viewport, pal: Palette): void {
   p.fillText(layout.mode === 'time' ? 'virtual time' : 'compressed', 8, AXIS / 2);
 }
 
-function drawGutter(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
-  hl: Highlight,
-  firstRow: number,
-  lastRow: number,
-): void {
+function drawGutter(f: Frame, firstRow: number, lastRow: number): void {
+  const { p, layout, v, pal, hl } = f;
   p.save();
   p.beginPath();
   p.rect(0, AXIS, GUTTER, v.height - AXIS);
@@ -293,8 +335,8 @@ function drawGutter(
   p.restore();
 }
 
-function drawCrashes(p: Painter, layout: Layout, v: Viewport, pal: Palette, maxX: number): void {
-  const t = layout.model.trace;
+function drawCrashes(f: Frame): void {
+  const { p, layout, v, pal, maxX } = f;
   for (const c of layout.model.crashes) {
     const row = layout.laneOf[c.actor]!;
     if (row === NONE) continue;
@@ -318,21 +360,38 @@ function drawCrashes(p: Painter, layout: Layout, v: Viewport, pal: Palette, maxX
     }
     p.stroke();
     p.globalAlpha = 1;
-    if (x0 >= GUTTER && x0 < v.width) {
-      p.fillStyle = pal.crash;
-      p.font = `10px ${pal.font}`;
-      p.textAlign = 'left';
-      p.textBaseline = 'top';
-      p.fillText(c.diskLost ? 'down, disk lost' : 'down', x0 + 4, y - LANE_H / 2 + 3);
-    }
-    void t;
   }
 }
 
-function drawNetwork(p: Painter, layout: Layout, v: Viewport, pal: Palette, maxX: number): void {
+/**
+ * "down" on each crash span, drawn after the badges and marks so that it goes only where nothing
+ * else is written (the hatching already says it without words).
+ */
+function drawCrashLabels(f: Frame): void {
+  const { p, layout, v, pal } = f;
+  p.fillStyle = pal.crash;
+  p.font = `10px ${pal.font}`;
+  p.textAlign = 'left';
+  p.textBaseline = 'top';
+  for (const c of layout.model.crashes) {
+    const row = layout.laneOf[c.actor]!;
+    if (row === NONE) continue;
+    const x0 = xOf(v, layout.pos[c.start]!);
+    if (x0 < GUTTER || x0 >= v.width) continue;
+    const text = c.diskLost ? 'down, disk lost' : 'down';
+    const top = laneY(v, row) - LANE_H / 2 + 3;
+    const box = { left: x0 + 4, right: x0 + 4 + p.measureText(text).width, top, bottom: top + 11 };
+    if (claim(f, box)) p.fillText(text, box.left, top);
+  }
+}
+
+function drawNetwork(f: Frame): void {
+  const { p, layout, v, pal, maxX } = f;
   const model = layout.model;
   const t = model.trace;
   const rows = layout.lanes.length;
+  /** Right end of the last label in each text row of the network lane. */
+  const labelEnds = [-Infinity, -Infinity];
   for (const span of model.network) {
     const x0 = xOf(v, layout.pos[span.start]!);
     const x1 = span.end === NONE ? Math.max(maxX, v.width) : xOf(v, layout.pos[span.end]!);
@@ -351,14 +410,7 @@ function drawNetwork(p: Painter, layout: Layout, v: Viewport, pal: Palette, maxX
         const yb = laneY(v, r) + LANE_H / 2;
         p.globalAlpha = 0.22;
         p.fillRect(x0, yb - 4, w, 8);
-        p.globalAlpha = 0.9;
-        p.lineWidth = 1.5;
-        p.setLineDash([6, 4]);
-        p.beginPath();
-        p.moveTo(x0, yb);
-        p.lineTo(x0 + w, yb);
-        p.stroke();
-        p.setLineDash([]);
+        dashedLine(p, x0, x0 + w, yb, 1.5, [6, 4]);
       }
       for (let r = 0; r < rows; r++) {
         const g = groupOf[r]!;
@@ -373,14 +425,7 @@ function drawNetwork(p: Painter, layout: Layout, v: Viewport, pal: Palette, maxX
       const row = layout.laneOf[t.actorIndex.get(span.cut.from) ?? 0]!;
       if (row !== NONE) {
         const y = laneY(v, row) + LANE_H / 2 - 5;
-        p.globalAlpha = 0.9;
-        p.lineWidth = 2;
-        p.setLineDash([3, 3]);
-        p.beginPath();
-        p.moveTo(x0, y);
-        p.lineTo(x0 + w, y);
-        p.stroke();
-        p.setLineDash([]);
+        dashedLine(p, x0, x0 + w, y, 2, [3, 3]);
         if (x0 >= GUTTER - 30 && x0 < v.width) {
           p.font = `10px ${pal.font}`;
           p.textAlign = 'left';
@@ -405,10 +450,30 @@ function drawNetwork(p: Painter, layout: Layout, v: Viewport, pal: Palette, maxX
         : span.cut
           ? `${span.cut.from} ↛ ${span.cut.to}`
           : (t.detail(span.start)?.text ?? 'partition');
-      if (x0 + 4 < v.width) p.fillText(text, Math.max(x0 + 4, GUTTER + 4), y + 9, Math.max(30, w - 8));
+      // Two text rows; a label takes the first row free at its x, else it is left out (the
+      // band stays, and its tooltip and the event list name it).
+      const x = Math.max(x0 + 4, GUTTER + 4);
+      const slot = labelEnds.findIndex((end) => end + 8 <= x);
+      const fitted = slot < 0 || x >= v.width ? '' : fitText(p, text, v.width - x - 4);
+      if (fitted) {
+        p.fillText(fitted, x, slot === 0 ? y + 9 : y - 7);
+        labelEnds[slot] = x + p.measureText(fitted).width;
+      }
     }
     p.globalAlpha = 1;
   }
+}
+
+/** A horizontal dashed line (partition boundaries and one-way cuts). */
+function dashedLine(p: Painter, x0: number, x1: number, y: number, width: number, dash: number[]): void {
+  p.globalAlpha = 0.9;
+  p.lineWidth = width;
+  p.setLineDash(dash);
+  p.beginPath();
+  p.moveTo(x0, y);
+  p.lineTo(x1, y);
+  p.stroke();
+  p.setLineDash([]);
 }
 
 /** The y of a message's end: drops are drawn towards the receiver's lane. */
@@ -444,16 +509,14 @@ function cross(p: Painter, x: number, y: number, s = 5): void {
 }
 
 function drawOneArrow(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
+  f: Frame,
   send: number,
   end: number,
   color: string,
   dashed: boolean,
   endX?: number,
 ): boolean {
+  const { p, layout, v, pal } = f;
   const t = layout.model.trace;
   const sr = layout.laneOf[t.actorOf(send)]!;
   if (sr === NONE) return false;
@@ -491,16 +554,8 @@ function drawOneArrow(
   return true;
 }
 
-function drawArrows(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
-  lo: number,
-  hi: number,
-  lens: CausalLens,
-  hl: Highlight,
-): number {
+function drawArrows(f: Frame): number {
+  const { p, layout, pal, lo, hi, lens, hl } = f;
   const model = layout.model;
   const t = model.trace;
   const vis = layout.vis;
@@ -533,14 +588,15 @@ function drawArrows(
       else alpha = 0.18;
     }
     p.globalAlpha = alpha;
-    if (drawOneArrow(p, layout, v, pal, send, end, color, false)) count++;
+    if (drawOneArrow(f, send, end, color, false)) count++;
   }
   p.globalAlpha = 1;
   return count;
 }
 
 /** Messages in flight at the current event: dashed, ending where they will arrive (or at "now"). */
-function drawInflight(p: Painter, layout: Layout, v: Viewport, pal: Palette, hl: Highlight): number {
+function drawInflight(f: Frame): number {
+  const { p, layout, v, pal, hl } = f;
   if (hl.current === NONE) return 0;
   const model = layout.model;
   let count = 0;
@@ -550,19 +606,7 @@ function drawInflight(p: Painter, layout: Layout, v: Viewport, pal: Palette, hl:
     const end = model.partner[send]!;
     const visibleEnd = end !== NONE && layout.vis[end] === VIS_SHOWN ? end : NONE;
     p.globalAlpha = 0.95;
-    if (
-      drawOneArrow(
-        p,
-        layout,
-        v,
-        pal,
-        send,
-        visibleEnd,
-        pal.current,
-        true,
-        visibleEnd === NONE ? nowX + 24 : undefined,
-      )
-    )
+    if (drawOneArrow(f, send, visibleEnd, pal.current, true, visibleEnd === NONE ? nowX + 24 : undefined))
       count++;
   }
   p.globalAlpha = 1;
@@ -597,15 +641,8 @@ function kindColor(layout: Layout, i: number, pal: Palette): string {
   }
 }
 
-function drawMark(
-  p: Painter,
-  layout: Layout,
-  i: number,
-  x: number,
-  y: number,
-  pal: Palette,
-  causal: number,
-): void {
+function drawMark(f: Frame, i: number, x: number, y: number, causal: number): void {
+  const { p, layout, pal } = f;
   const t = layout.model.trace;
   const kind = t.kind(i);
   let color = kindColor(layout, i, pal);
@@ -692,15 +729,8 @@ function drawMark(
 }
 
 /** Dense mode: one bar per lane and pixel column, taller for more events, coloured by causality. */
-function drawAggregated(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
-  lo: number,
-  hi: number,
-  lens: CausalLens,
-): void {
+function drawAggregated(f: Frame): void {
+  const { p, layout, v, pal, lo, hi, lens } = f;
   const t = layout.model.trace;
   const rows = layout.lanes.length;
   const width = Math.ceil(v.width - GUTTER) + 1;
@@ -759,18 +789,13 @@ function drawAggregated(
 }
 
 /** Conflict, resolution and anomaly marks; in dense mode only the anomaly badges. */
-function drawMarks(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
-  lo: number,
-  hi: number,
-  aggregated: boolean,
-): void {
+function drawMarks(f: Frame): void {
+  const { p, layout, v, pal, lo, hi, aggregated } = f;
   const model = layout.model;
   const t = model.trace;
   if (!aggregated) {
+    // Right end of the last caption per lane row: a caption that would overlap it is left out.
+    const captionEnds = new Map<number, number>();
     for (let i = lo; i < hi; i++) {
       const m = model.marks[i]!;
       if (m === 0 || layout.vis[i] !== VIS_SHOWN) continue;
@@ -782,30 +807,38 @@ function drawMarks(
       p.textAlign = 'center';
       p.textBaseline = 'top';
       if (m === MARK_CONFLICT || m === MARK_SIBLINGS_READ) {
-        p.strokeStyle = pal.conflict;
-        p.fillStyle = pal.conflict;
-        p.lineWidth = 1.5;
-        p.beginPath();
-        p.arc(x, y, 7, 0, Math.PI * 2);
-        p.stroke();
         const n =
           m === MARK_CONFLICT
             ? (t.detail(i)?.after?.length ?? 2)
             : (t.detail(i)?.result?.values?.length ?? 2);
         // Plain characters only: symbol glyphs are missing from many systems' UI fonts.
-        p.fillText(`×${n}`, x, y + 8);
-      } else if (m === MARK_RESOLVED) {
-        p.strokeStyle = pal.resolved;
-        p.fillStyle = pal.resolved;
-        p.lineWidth = 1.5;
-        p.beginPath();
-        p.arc(x, y, 7, 0, Math.PI * 2);
-        p.stroke();
-        p.fillText('✓ merged', x, y + 8);
-      }
+        circled(p, x, y, pal.conflict, `×${n}`, row, captionEnds);
+      } else if (m === MARK_RESOLVED) circled(p, x, y, pal.resolved, '✓ merged', row, captionEnds);
     }
   }
-  drawAnomalyBadges(p, layout, v, pal, lo, hi, aggregated);
+  drawAnomalyBadges(f);
+}
+
+/** A ring around an event with a caption under it (conflicts and their resolution). */
+function circled(
+  p: Painter,
+  x: number,
+  y: number,
+  color: string,
+  caption: string,
+  row: number,
+  captionEnds: Map<number, number>,
+): void {
+  p.strokeStyle = color;
+  p.fillStyle = color;
+  p.lineWidth = 1.5;
+  p.beginPath();
+  p.arc(x, y, 7, 0, Math.PI * 2);
+  p.stroke();
+  const half = p.measureText(caption).width / 2;
+  if (x - half < (captionEnds.get(row) ?? -Infinity) + 4) return;
+  p.fillText(caption, x, y + 8);
+  captionEnds.set(row, x + half);
 }
 
 const BADGE_R = 6;
@@ -817,15 +850,8 @@ const BADGE_GAP = 2 * BADGE_R + 4;
  * would overlap on a lane merge into one with a count, and a label is drawn only in the room before
  * the next badge (cut with an ellipsis), so labels never overlap.
  */
-function drawAnomalyBadges(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
-  lo: number,
-  hi: number,
-  aggregated: boolean,
-): void {
+function drawAnomalyBadges(f: Frame): void {
+  const { p, layout, v, pal, lo, hi, aggregated } = f;
   const model = layout.model;
   const t = model.trace;
   const list = model.anomalyEvents;
@@ -859,6 +885,7 @@ function drawAnomalyBadges(
       p.textAlign = 'center';
       p.textBaseline = 'middle';
       p.fillText(c.events.length > 1 ? String(Math.min(c.events.length, 99)) : '!', c.x, y + 0.5);
+      f.taken.push({ left: c.x - BADGE_R, right: c.x + BADGE_R, top: y - BADGE_R, bottom: y + BADGE_R });
       if (aggregated) return;
       const kinds = new Set<string>();
       for (const e of c.events) for (const a of model.anomaliesAt.get(e) ?? []) kinds.add(a.kind);
@@ -869,6 +896,8 @@ function drawAnomalyBadges(
       p.fillStyle = pal.anomaly;
       p.textAlign = 'left';
       p.fillText(text, c.x + BADGE_R + 3, y);
+      const left = c.x + BADGE_R + 3;
+      f.taken.push({ left, right: left + p.measureText(text).width, top: y - 6, bottom: y + 6 });
     });
   }
 }
@@ -899,7 +928,9 @@ function fitText(p: Painter, text: string, room: number): string {
   return lo < 2 ? '' : `${text.slice(0, lo)}…`;
 }
 
-function drawForks(p: Painter, layout: Layout, v: Viewport, pal: Palette, forks: ForkPoint[]): void {
+function drawForks(f: Frame): void {
+  const { p, layout, v, pal } = f;
+  const forks = f.hl.forks;
   const bottom = Math.min(v.height, AXIS + layout.lanes.length * LANE_H - v.scrollY);
   for (const f of forks) {
     if (f.event < 0 || f.event >= layout.model.length) continue;
@@ -921,13 +952,9 @@ function drawForks(p: Painter, layout: Layout, v: Viewport, pal: Palette, forks:
   }
 }
 
-function drawAnomalyLinks(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
-  anomaly: Anomaly | null,
-): void {
+function drawAnomalyLinks(f: Frame): void {
+  const { p, layout, v, pal } = f;
+  const anomaly = f.hl.anomaly;
   if (!anomaly) return;
   const t = layout.model.trace;
   const n = layout.model.length;
@@ -956,16 +983,9 @@ function drawAnomalyLinks(
   }
 }
 
-function drawSearchHits(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  pal: Palette,
-  lo: number,
-  hi: number,
-  hits: Uint8Array | null,
-  aggregated: boolean,
-): void {
+function drawSearchHits(f: Frame): void {
+  const { p, layout, v, pal, lo, hi, aggregated } = f;
+  const hits = f.hl.searchHits;
   if (!hits) return;
   const t = layout.model.trace;
   p.strokeStyle = pal.search;
@@ -992,16 +1012,8 @@ function drawSearchHits(
   }
 }
 
-function ring(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  e: number,
-  color: string,
-  r: number,
-  width: number,
-  dash?: number[],
-): void {
+function ring(f: Frame, e: number, color: string, r: number, width: number, dash?: number[]): void {
+  const { p, layout, v } = f;
   if (e === NONE || e >= layout.model.length) return;
   const row = layout.laneOf[layout.model.trace.actorOf(e)]!;
   if (row === NONE) return;
@@ -1014,15 +1026,8 @@ function ring(
   if (dash) p.setLineDash([]);
 }
 
-function label(
-  p: Painter,
-  layout: Layout,
-  v: Viewport,
-  e: number,
-  text: string,
-  color: string,
-  pal: Palette,
-): void {
+function label(f: Frame, e: number, text: string, color: string): void {
+  const { p, layout, v, pal } = f;
   if (e === NONE || e >= layout.model.length) return;
   const row = layout.laneOf[layout.model.trace.actorOf(e)]!;
   if (row === NONE) return;
@@ -1033,7 +1038,9 @@ function label(
   p.fillText(text, xOf(v, layout.pos[e]!) + 8, laneY(v, row) - 7);
 }
 
-function drawCurrent(p: Painter, layout: Layout, v: Viewport, pal: Palette, e: number): void {
+function drawCurrent(f: Frame): void {
+  const { p, layout, v, pal } = f;
+  const e = f.hl.current;
   if (e === NONE || e >= layout.model.length) return;
   const x = xOf(v, layout.pos[e]!);
   const bottom = Math.min(v.height, AXIS + layout.lanes.length * LANE_H - v.scrollY);
@@ -1045,7 +1052,7 @@ function drawCurrent(p: Painter, layout: Layout, v: Viewport, pal: Palette, e: n
   p.lineTo(x, bottom);
   p.stroke();
   p.globalAlpha = 1;
-  ring(p, layout, v, e, pal.current, 8, 3);
+  ring(f, e, pal.current, 8, 3);
 }
 
 /** The shown event nearest to (x, y) within `radius` pixels on the lane under y, or NONE. */
