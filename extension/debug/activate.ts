@@ -16,6 +16,7 @@ import {
 } from './customMessages';
 
 import { COMMANDS, DEBUG_TYPE, SCENARIO_LANGUAGE } from './ids';
+import { webScenarioUri } from './webScenarioUri';
 
 export { COMMANDS, DEBUG_TYPE, SCENARIO_LANGUAGE };
 
@@ -111,6 +112,9 @@ class ConfigurationProvider implements vscode.DebugConfigurationProvider {
     _folder: vscode.WorkspaceFolder | undefined,
     config: vscode.DebugConfiguration,
   ): vscode.DebugConfiguration {
+    // The web host resolves `${workspaceFolder}` to a bare path; the inline adapter needs the URI.
+    if (this.inline && typeof config.scenario === 'string')
+      config.scenario = webScenarioUri(config.scenario, vscode.workspace.workspaceFolders ?? []);
     // Debug what the editor shows, saved or not; the inline adapter cannot read files itself.
     const doc = vscode.workspace.textDocuments.find(
       (d) => d.uri.fsPath === config.scenario || d.uri.toString() === config.scenario,

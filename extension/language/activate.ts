@@ -22,7 +22,8 @@ export function activateLanguage(context: vscode.ExtensionContext): void {
   const symbols = new ScenarioSymbols();
   const lenses = new ScenarioCodeLens(results);
   context.subscriptions.push(
-    new ScenarioDiagnostics(),
+    // Open documents are checked right after activation, not during it (see ScenarioDiagnostics).
+    new ScenarioDiagnostics(undefined, 'deferred'),
     vscode.languages.registerCodeActionsProvider(
       SCENARIO_SELECTOR,
       new ScenarioCodeActions(),

@@ -102,6 +102,25 @@ describe('live diagnostics', () => {
     expect(shown(doc)).toEqual([]);
   });
 
+  it('checks the documents already open on the next turn when deferred (activation stays short)', () => {
+    vi.useFakeTimers();
+    const { doc } = openDoc('/w/open.scenario.yaml', BROKEN);
+    const diagnostics = new ScenarioDiagnostics(DEBOUNCE_MS, 'deferred');
+    expect(shown(doc)).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(shown(doc).length).toBeGreaterThan(0);
+    diagnostics.dispose();
+  });
+
+  it('does not check after being disposed before its deferred first pass', () => {
+    vi.useFakeTimers();
+    openDoc('/w/early.scenario.yaml', BROKEN);
+    const diagnostics = new ScenarioDiagnostics(DEBOUNCE_MS, 'deferred');
+    diagnostics.dispose();
+    vi.advanceTimersByTime(0);
+    expect(stub.diagnostics.get('replication-scenario')?.size ?? 0).toBe(0);
+  });
+
   it('clears a closed document and ignores other languages', () => {
     const { doc } = openDoc('/w/gone.scenario.yaml', BROKEN);
     new ScenarioDiagnostics();

@@ -32,7 +32,16 @@ export class ScenarioDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly delay = DEBOUNCE_MS) {
+  /**
+   * @param delay pause in typing before a re-check
+   * @param firstPass `deferred` checks the documents already open on the next turn of the event
+   *   loop rather than in the constructor: extension activation constructs this, and the first
+   *   parse (which also compiles the YAML parser) would otherwise be most of the activation time.
+   */
+  constructor(
+    private readonly delay = DEBOUNCE_MS,
+    firstPass: 'now' | 'deferred' = 'now',
+  ) {
     this.collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.update(doc)),
@@ -43,7 +52,14 @@ export class ScenarioDiagnostics implements vscode.Disposable {
         this.collection.delete(doc.uri);
       }),
     );
-    for (const doc of vscode.workspace.textDocuments) this.update(doc);
+    const checkOpen = () => {
+      for (const doc of vscode.workspace.textDocuments) this.update(doc);
+    };
+    if (firstPass === 'now') checkOpen();
+    else {
+      const timer = setTimeout(checkOpen, 0);
+      this.subscriptions.push({ dispose: () => clearTimeout(timer) });
+    }
   }
 
   /** Re-checks after the user pauses typing for `delay` ms. */
