@@ -5,6 +5,9 @@ import type {
   ExpectationResult,
   Message,
   NodeFinalState,
+  OpInfo,
+  OpResult,
+  Sibling,
   TraceEvent,
   TraceHeader,
   TraceStats,
@@ -20,6 +23,14 @@ export type EventDetail = Omit<TraceEvent, 'id' | 'time' | 'actor' | 'kind' | 'v
 
 const KIND_CODE = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
 const NONE = -1;
+/** The line column starts 16 bits wide, with this for "no line", and widens on the first line beyond. */
+const NO_LINE_16 = 0xffff;
+
+// Side tables a non-message event's detail can live in (see `refCol`).
+const GENERIC = 0;
+const REQUEST = 1;
+const RESPONSE = 2;
+const DATA = 3;
 
 function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(
   array: T,
@@ -33,9 +44,10 @@ function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | 
 /**
  * A trace held in columns: one typed-array slot per event for time, actor, kind, cause, line and
  * the actor's own clock counter, and an index of each actor's events. Vector clocks are stored
- * compactly: between two receives an actor's clock changes only in its own entry, so a full row is
- * kept only for events that merge another actor's clock (deliveries and the like), and every event
- * points at the latest such row of its actor. Any entry of any event's clock is then O(1), and
+ * compactly: between two receives an actor's clock changes only in its own entry, so every event
+ * points at its actor's clock as of its latest merge of another actor's clock (a delivery and the
+ * like). That clock is a full row, or — most merges only raise the sender's entry — a light record:
+ * one full row plus one entry that differs. Any entry of any event's clock is then O(1), and
  * happens-before and causal-cone queries never rescan the trace.
  */
 export class Trace {
@@ -55,14 +67,38 @@ export class Trace {
   protected actorCol: Uint16Array;
   protected kindCol: Uint8Array;
   protected causeCol: Int32Array;
-  protected lineCol: Int32Array;
+  /** 16 bits wide (NO_LINE_16 for none) until a line needs more, then 32 (NONE for none). */
+  protected lineCol: Uint16Array | Int32Array;
+  protected noLine: number = NO_LINE_16;
   /** The event's own entry in its vector clock. */
   protected seqCol: Uint32Array;
-  /** Index of the clock row in force for the event (its actor's latest merge), or -1 for none. */
+  /**
+   * The clock in force for the event (its actor's as of its latest merge): a full row index (>= 0),
+   * `-2 - i` for light record `i`, or -1 for none (every other entry is 0).
+   */
   protected rowCol: Int32Array;
-  protected details: (EventDetail | undefined)[] = [];
-  /** Message id of send/deliver/drop events recorded with `appendMessageEvent`, or -1. */
-  protected msgCol: Int32Array;
+  /** Light records: a full row (or -1), and the one entry that differs from it. */
+  protected lightBase: Int32Array;
+  protected lightActor: Uint16Array;
+  protected lightValue: Uint32Array;
+  protected lightCount = 0;
+  /**
+   * What else the event carries, in one column: a registered message's id (>= 0) for send, deliver
+   * and drop events recorded with `appendMessageEvent`; -1 for nothing; otherwise `-2 - r` where
+   * `r & 3` names a side table and `r >>> 2` the row in it. Most events are message events, so a
+   * per-event pointer slot would mostly be empty; and requests, responses and data changes keep
+   * their parts in parallel arrays rather than one object each, building that object on demand.
+   */
+  protected refCol: Int32Array;
+  protected detailList: EventDetail[] = [];
+  protected requestOps: OpInfo[] = [];
+  protected responseOps: OpInfo[] = [];
+  protected responseResults: OpResult[] = [];
+  protected dataKeys: string[] = [];
+  protected dataBefore: Sibling[][] = [];
+  protected dataAfter: Sibling[][] = [];
+  /** Extra detail of message events (a drop's reason), by event id: rare, so kept aside. */
+  protected messageExtras = new Map<number, EventDetail>();
   /** Per message (by id): sender and receiver actor indexes, interned type, payload. */
   protected msgFrom: Uint16Array;
   protected msgTo: Uint16Array;
@@ -90,12 +126,15 @@ export class Trace {
     this.actorCol = new Uint16Array(this.capacity);
     this.kindCol = new Uint8Array(this.capacity);
     this.causeCol = new Int32Array(this.capacity);
-    this.lineCol = new Int32Array(this.capacity);
+    this.lineCol = new Uint16Array(this.capacity);
     this.seqCol = new Uint32Array(this.capacity);
     this.rowCol = new Int32Array(this.capacity);
-    this.msgCol = new Int32Array(this.capacity);
-    this.details = new Array(this.capacity);
-    this.rows = new Uint32Array(Math.max(16, this.capacity >> 2) * this.width);
+    this.refCol = new Int32Array(this.capacity);
+    this.rows = new Uint32Array(Math.max(16, this.capacity >> 4) * this.width);
+    const lights = Math.max(16, this.capacity >> 2);
+    this.lightBase = new Int32Array(lights);
+    this.lightActor = new Uint16Array(lights);
+    this.lightValue = new Uint32Array(lights);
     const m = Math.max(16, this.capacity >> 1);
     this.msgFrom = new Uint16Array(m);
     this.msgTo = new Uint16Array(m);
@@ -132,13 +171,27 @@ export class Trace {
 
   line(event: number): number | undefined {
     const l = this.lineCol[event]!;
-    return l === NONE ? undefined : l;
+    return l === this.noLine ? undefined : l;
   }
 
   /** Everything but the columns. Message events get a fresh object each call (id, from, to, type, payload). */
   detail(event: number): EventDetail | undefined {
-    const m = this.msgCol[event]!;
-    if (m === NONE) return this.details[event];
+    const m = this.refCol[event]!;
+    if (m < NONE) {
+      const r = -2 - m;
+      const i = r >>> 2;
+      switch (r & 3) {
+        case GENERIC:
+          return this.detailList[i];
+        case REQUEST:
+          return { op: this.requestOps[i]! };
+        case RESPONSE:
+          return { op: this.responseOps[i]!, result: this.responseResults[i]! };
+        default:
+          return { key: this.dataKeys[i]!, before: this.dataBefore[i]!, after: this.dataAfter[i]! };
+      }
+    }
+    if (m === NONE) return undefined;
     const d: EventDetail = {
       msg: m,
       from: this.actors[this.msgFrom[m]!]!.id,
@@ -146,22 +199,28 @@ export class Trace {
       type: this.typeNames[this.msgType[m]!]!,
       payload: this.msgPayload[m]!,
     };
-    const extra = this.details[event];
+    const extra = this.messageExtras.get(event);
     return extra ? Object.assign(d, extra) : d;
   }
 
   /** The message id of a send, deliver or drop event, if it has one. */
   msgOf(event: number): number | undefined {
-    const m = this.msgCol[event]!;
-    if (m !== NONE) return m;
-    return this.details[event]?.msg;
+    const m = this.refCol[event]!;
+    if (m >= 0) return m;
+    return this.genericDetail(m)?.msg;
   }
 
   /** The message type of a send, deliver or drop event, without building its detail. */
   msgTypeOf(event: number): string | undefined {
-    const m = this.msgCol[event]!;
-    if (m !== NONE) return this.typeNames[this.msgType[m]!];
-    return this.details[event]?.type;
+    const m = this.refCol[event]!;
+    if (m >= 0) return this.typeNames[this.msgType[m]!];
+    return this.genericDetail(m)?.type;
+  }
+
+  private genericDetail(ref: number): EventDetail | undefined {
+    if (ref >= NONE) return undefined;
+    const r = -2 - ref;
+    return (r & 3) === GENERIC ? this.detailList[r >>> 2] : undefined;
   }
 
   /** Number of messages registered with `registerMessage`. */
@@ -185,8 +244,17 @@ export class Trace {
 
   vcEntry(event: number, actor: number): number {
     if (actor === this.actorCol[event]) return this.seqCol[event]!;
-    const row = this.rowCol[event]!;
-    return row === NONE ? 0 : this.rows[row * this.width + actor]!;
+    return this.clockEntry(this.rowCol[event]!, actor);
+  }
+
+  /** Entry `actor` of a clock as `rowCol` refers to it. */
+  protected clockEntry(ref: number, actor: number): number {
+    if (ref >= 0) return this.rows[ref * this.width + actor]!;
+    if (ref === NONE) return 0;
+    const i = -2 - ref;
+    if (this.lightActor[i] === actor) return this.lightValue[i]!;
+    const base = this.lightBase[i]!;
+    return base === NONE ? 0 : this.rows[base * this.width + actor]!;
   }
 
   vc(event: number): VersionVector {
@@ -239,7 +307,7 @@ export class Trace {
     const cause = this.causeCol[id]!;
     if (cause !== NONE) e.cause = cause;
     const line = this.lineCol[id]!;
-    if (line !== NONE) e.line = line;
+    if (line !== this.noLine) e.line = line;
     const d = this.detail(id);
     if (d) Object.assign(e, d);
     return e;
@@ -262,11 +330,18 @@ export class Trace {
       this.seqCol.byteLength +
       this.rowCol.byteLength +
       this.rows.byteLength +
-      this.msgCol.byteLength +
+      this.lightBase.byteLength +
+      this.lightActor.byteLength +
+      this.lightValue.byteLength +
+      this.refCol.byteLength +
       this.msgFrom.byteLength * 3 +
       this.msgPayload.length * 8 +
       perActor +
-      this.details.length * 8
+      (this.detailList.length +
+        this.requestOps.length +
+        this.responseOps.length * 2 +
+        this.dataKeys.length * 3) *
+        8
     );
   }
 }
@@ -289,16 +364,86 @@ export class TraceRecorder extends Trace {
     detail?: EventDetail,
     vc?: VersionVector,
   ): number {
+    const id = this.appendColumns(time, actor, kind, cause, line, vc);
+    if (detail !== undefined) this.refCol[id] = this.addGeneric(detail);
+    return id;
+  }
+
+  /** A client's request: the same event as `append(..., { op })`, stored without the wrapper. */
+  appendRequest(
+    time: number,
+    actor: number,
+    cause: number | undefined,
+    line: number | undefined,
+    op: OpInfo,
+  ): number {
+    const id = this.appendColumns(time, actor, 'request', cause, line, undefined);
+    this.refCol[id] = sideRef(REQUEST, this.requestOps.length);
+    this.requestOps.push(op);
+    return id;
+  }
+
+  /** A response: the same event as `append(..., { op, result })`, stored without the wrapper. */
+  appendResponse(
+    time: number,
+    actor: number,
+    cause: number | undefined,
+    line: number | undefined,
+    op: OpInfo,
+    result: OpResult,
+  ): number {
+    const id = this.appendColumns(time, actor, 'response', cause, line, undefined);
+    this.refCol[id] = sideRef(RESPONSE, this.responseOps.length);
+    this.responseOps.push(op);
+    this.responseResults.push(result);
+    return id;
+  }
+
+  /** A change of a key's values: the same event as `append(..., { key, before, after })`. */
+  appendData(
+    time: number,
+    actor: number,
+    cause: number | undefined,
+    line: number | undefined,
+    key: string,
+    before: Sibling[],
+    after: Sibling[],
+  ): number {
+    const id = this.appendColumns(time, actor, 'state', cause, line, undefined);
+    this.refCol[id] = sideRef(DATA, this.dataKeys.length);
+    this.dataKeys.push(key);
+    this.dataBefore.push(before);
+    this.dataAfter.push(after);
+    return id;
+  }
+
+  private addGeneric(detail: EventDetail): number {
+    const ref = sideRef(GENERIC, this.detailList.length);
+    this.detailList.push(detail);
+    return ref;
+  }
+
+  /** Every column of a new event but its detail (`refCol` is left at "none"). */
+  private appendColumns(
+    time: number,
+    actor: number,
+    kind: EventKind,
+    cause: number | undefined,
+    line: number | undefined,
+    vc: VersionVector | undefined,
+  ): number {
     const id = this.count;
     if (id === this.capacity) this.enlarge();
     this.times[id] = time;
     this.actorCol[id] = actor;
     this.kindCol[id] = KIND_CODE.get(kind)!;
     this.causeCol[id] = cause === undefined ? NONE : cause;
-    this.lineCol[id] = line === undefined ? NONE : line;
-    this.msgCol[id] = NONE;
-    if (detail !== undefined) this.details[id] = detail;
-    else this.details[id] = undefined;
+    if (line === undefined) this.lineCol[id] = this.noLine;
+    else {
+      if (line >= this.noLine && this.noLine === NO_LINE_16) this.widenLines();
+      this.lineCol[id] = line;
+    }
+    this.refCol[id] = NONE;
 
     const n = this.perActorCount[actor]!;
     const prev = n > 0 ? this.perActor[actor]![n - 1]! : NONE;
@@ -310,30 +455,9 @@ export class TraceRecorder extends Trace {
       this.seqCol[id] = vc[this.actors[actor]!.id] ?? 0;
     } else {
       this.seqCol[id] = n + 1;
-      const merges = cause !== undefined && cause !== NONE && this.actorCol[cause] !== actor;
-      if (!merges) {
-        this.rowCol[id] = prev === NONE ? NONE : this.rowCol[prev]!;
-      } else {
-        const w = this.width;
-        const row = this.newRow();
-        const rows = this.rows;
-        const base = row * w;
-        const mine = prev === NONE ? NONE : this.rowCol[prev]!;
-        if (mine !== NONE) rows.copyWithin(base, mine * w, mine * w + w);
-        const theirs = this.rowCol[cause]!;
-        if (theirs !== NONE) {
-          const t = theirs * w;
-          for (let a = 0; a < w; a++) {
-            const v = rows[t + a]!;
-            if (v > rows[base + a]!) rows[base + a] = v;
-          }
-        }
-        const causeActor = this.actorCol[cause]!;
-        const causeSeq = this.seqCol[cause]!;
-        if (causeSeq > rows[base + causeActor]!) rows[base + causeActor] = causeSeq;
-        rows[base + actor] = n + 1;
-        this.rowCol[id] = row;
-      }
+      const mine = prev === NONE ? NONE : this.rowCol[prev]!;
+      if (cause === undefined || cause === NONE || this.actorCol[cause] === actor) this.rowCol[id] = mine;
+      else this.rowCol[id] = this.mergedClock(actor, n + 1, mine, cause);
     }
     let list = this.perActor[actor]!;
     if (n === list.length) {
@@ -344,6 +468,52 @@ export class TraceRecorder extends Trace {
     this.perActorCount[actor] = n + 1;
     this.count = id + 1;
     return id;
+  }
+
+  /**
+   * The clock of an event of `actor` (its `seq`-th) that merges `cause`'s clock into its own
+   * (`mine`, as `rowCol` refers to it). Reuses the actor's full row when nothing but its own entry
+   * changes, records a light record when one entry does, and only otherwise writes a full row.
+   */
+  private mergedClock(actor: number, seq: number, mine: number, cause: number): number {
+    const w = this.width;
+    const theirs = this.rowCol[cause]!;
+    const causeActor = this.actorCol[cause]!;
+    const causeSeq = this.seqCol[cause]!;
+    const base = mine >= NONE ? mine : this.lightBase[-2 - mine]!;
+    let diffs = 0;
+    let diffActor = 0;
+    let diffValue = 0;
+    for (let a = 0; a < w && diffs < 2; a++) {
+      if (a === actor) continue;
+      const v = this.mergedEntry(a, mine, theirs, causeActor, causeSeq);
+      if (v !== (base === NONE ? 0 : this.rows[base * w + a]!)) {
+        diffs++;
+        diffActor = a;
+        diffValue = v;
+      }
+    }
+    if (diffs === 0) return base;
+    if (diffs === 1) {
+      const i = this.newLight();
+      this.lightBase[i] = base;
+      this.lightActor[i] = diffActor;
+      this.lightValue[i] = diffValue;
+      return -2 - i;
+    }
+    const row = this.newRow();
+    const rows = this.rows;
+    const start = row * w;
+    for (let a = 0; a < w; a++)
+      rows[start + a] = a === actor ? seq : this.mergedEntry(a, mine, theirs, causeActor, causeSeq);
+    return row;
+  }
+
+  private mergedEntry(a: number, mine: number, theirs: number, causeActor: number, causeSeq: number): number {
+    let v = this.clockEntry(mine, a);
+    const t = a === causeActor ? causeSeq : this.clockEntry(theirs, a);
+    if (t > v) v = t;
+    return v;
   }
 
   /**
@@ -382,33 +552,60 @@ export class TraceRecorder extends Trace {
     msg: number,
     extra?: EventDetail,
   ): number {
-    const id = this.append(time, actor, kind, cause, line, extra);
-    this.msgCol[id] = msg;
+    const id = this.appendColumns(time, actor, kind, cause, line, undefined);
+    this.refCol[id] = msg;
+    if (extra) this.messageExtras.set(id, extra);
     return id;
   }
 
   /** Replace the detail of an event already recorded (e.g. a drop reason found at delivery time). */
   setDetail(event: number, detail: EventDetail): void {
-    this.details[event] = detail;
+    const ref = this.refCol[event]!;
+    if (ref >= 0) this.messageExtras.set(event, detail);
+    else if (ref < NONE && ((-2 - ref) & 3) === GENERIC) this.detailList[(-2 - ref) >>> 2] = detail;
+    else this.refCol[event] = this.addGeneric(detail);
   }
 
   /** Forget every event from `length` on (used when a run forks from an earlier point). */
   truncate(length: number): void {
     if (length >= this.count) return;
     let rowsInUse = 0;
+    let lightsInUse = 0;
     for (let a = 0; a < this.actors.length; a++) {
       const list = this.perActor[a]!;
       let n = this.perActorCount[a]!;
       while (n > 0 && list[n - 1]! >= length) n--;
       this.perActorCount[a] = n;
-      if (n > 0) rowsInUse = Math.max(rowsInUse, this.rowCol[list[n - 1]!]! + 1);
+      if (n === 0) continue;
+      let ref = this.rowCol[list[n - 1]!]!;
+      if (ref < NONE) {
+        lightsInUse = Math.max(lightsInUse, -1 - ref);
+        ref = this.lightBase[-2 - ref]!;
+      }
+      if (ref >= 0) rowsInUse = Math.max(rowsInUse, ref + 1);
     }
     this.rowCount = rowsInUse;
+    this.lightCount = lightsInUse;
     let messages = 0;
-    for (let e = 0; e < length; e++) if (this.msgCol[e]! >= messages) messages = this.msgCol[e]! + 1;
+    const inUse = [0, 0, 0, 0];
+    for (let e = 0; e < length; e++) {
+      const ref = this.refCol[e]!;
+      if (ref >= messages) messages = ref + 1;
+      else if (ref < NONE) {
+        const r = -2 - ref;
+        inUse[r & 3] = Math.max(inUse[r & 3]!, (r >>> 2) + 1);
+      }
+    }
     this.messageCount = messages;
     this.msgPayload.length = messages;
-    this.details.fill(undefined, length, this.count);
+    this.detailList.length = inUse[GENERIC]!;
+    this.requestOps.length = inUse[REQUEST]!;
+    this.responseOps.length = inUse[RESPONSE]!;
+    this.responseResults.length = inUse[RESPONSE]!;
+    this.dataKeys.length = inUse[DATA]!;
+    this.dataBefore.length = inUse[DATA]!;
+    this.dataAfter.length = inUse[DATA]!;
+    for (const e of [...this.messageExtras.keys()]) if (e >= length) this.messageExtras.delete(e);
     this.count = length;
   }
 
@@ -425,29 +622,58 @@ export class TraceRecorder extends Trace {
     this.lineCol = this.lineCol.slice(0, n);
     this.seqCol = this.seqCol.slice(0, n);
     this.rowCol = this.rowCol.slice(0, n);
-    this.msgCol = this.msgCol.slice(0, n);
-    this.details = this.details.slice(0, n);
+    this.refCol = this.refCol.slice(0, n);
     this.capacity = n;
     this.rows = this.rows.slice(0, this.rowCount * this.width);
+    const l = this.lightCount;
+    this.lightBase = this.lightBase.slice(0, l);
+    this.lightActor = this.lightActor.slice(0, l);
+    this.lightValue = this.lightValue.slice(0, l);
     const m = this.messageCount;
     this.msgFrom = this.msgFrom.slice(0, m);
     this.msgTo = this.msgTo.slice(0, m);
     this.msgType = this.msgType.slice(0, m);
     this.perActor = this.perActor.map((list, a) => list.slice(0, this.perActorCount[a]!));
+    // Arrays that grew by pushing keep spare capacity: copies hold exactly their elements.
+    this.msgPayload = this.msgPayload.slice();
+    this.detailList = this.detailList.slice();
+    this.requestOps = this.requestOps.slice();
+    this.responseOps = this.responseOps.slice();
+    this.responseResults = this.responseResults.slice();
+    this.dataKeys = this.dataKeys.slice();
+    this.dataBefore = this.dataBefore.slice();
+    this.dataAfter = this.dataAfter.slice();
+  }
+
+  private widenLines(): void {
+    const wide = new Int32Array(this.capacity);
+    const narrow = this.lineCol;
+    for (let i = 0; i < this.count; i++) wide[i] = narrow[i] === NO_LINE_16 ? NONE : narrow[i]!;
+    this.lineCol = wide;
+    this.noLine = NONE;
   }
 
   private newRow(): number {
     if ((this.rowCount + 1) * this.width > this.rows.length)
-      this.rows = grow(this.rows, this.rows.length * 2);
+      this.rows = grow(this.rows, Math.max(16 * this.width, this.rows.length * 2));
     return this.rowCount++;
+  }
+
+  private newLight(): number {
+    const i = this.lightCount;
+    if (i === this.lightBase.length) {
+      const size = Math.max(16, i * 2);
+      this.lightBase = grow(this.lightBase, size);
+      this.lightActor = grow(this.lightActor, size);
+      this.lightValue = grow(this.lightValue, size);
+    }
+    this.lightCount = i + 1;
+    return i;
   }
 
   private enlarge(): void {
     const size = Math.max(16, Math.ceil(this.capacity * 1.5));
-    const details = new Array<EventDetail | undefined>(size);
-    for (let i = 0; i < this.count; i++) details[i] = this.details[i];
-    this.details = details;
-    this.msgCol = grow(this.msgCol, size);
+    this.refCol = grow(this.refCol, size);
     this.times = grow(this.times, size);
     this.actorCol = grow(this.actorCol, size);
     this.kindCol = grow(this.kindCol, size);
@@ -457,4 +683,8 @@ export class TraceRecorder extends Trace {
     this.rowCol = grow(this.rowCol, size);
     this.capacity = size;
   }
+}
+
+function sideRef(table: number, index: number): number {
+  return -2 - ((index << 2) | table);
 }

@@ -100,6 +100,11 @@ export interface ProtocolFamily<N = unknown, C = unknown> {
   readonly periodicMessages: readonly string[];
   /** Timers that are periodic (they do not keep a `quiet` run alive). */
   readonly periodicTimers: readonly string[];
+  /**
+   * True if the family never changes a sibling array after handing it to `out.data` (it builds a new
+   * one for every change): the trace then keeps the array itself instead of a copy.
+   */
+  readonly immutableData?: boolean;
   initNode(ctx: ProtocolContext): N;
   onNode(state: N, input: NodeInput, ctx: ProtocolContext, out: Out): void;
   /** What survives a crash. Timers are cancelled by the simulator. */

@@ -2,6 +2,7 @@
 // FIFO links, and cuts made by partitions and one-way `cut` events.
 
 import type { Distribution, NetworkConfig } from '../scenario/model';
+import type { RandomStream } from './random';
 
 export interface LinkModel {
   latency: Distribution;
@@ -11,6 +12,8 @@ export interface LinkModel {
   stream: string;
   /** FIFO: the latest arrival time scheduled on this link so far. */
   lastArrival: number;
+  /** The stream itself, once the simulator has looked it up (every send on the link draws from it). */
+  rng?: RandomStream;
 }
 
 export class Network {

@@ -70,27 +70,26 @@ const TIMER = 2;
 const PERSISTED = 3;
 const OP_TIMEOUT = 4;
 
-/** A message on its way: enough to deliver or drop it, and to show it as in flight. */
-interface MessageDetail {
-  msg: number;
-  from: number;
-  to: string;
-  type: string;
-  payload: Message;
-}
-
-/** One agenda entry. A single shape for every kind keeps the hot loop monomorphic. */
-interface Entry {
-  kind: number;
-  live: boolean;
-  periodic: boolean;
-  actor: number;
-  cause: number;
-  line: number;
-  incarnation: number;
-  ref: unknown;
-  name: string;
-  lost: string;
+/**
+ * One agenda entry. A single shape for every kind keeps the hot loop monomorphic. Entries are
+ * recycled once popped (see `release`): a run schedules about one per event, and allocating them
+ * would make them the bulk of what the garbage collector copies, since most outlive a scavenge.
+ */
+class Entry {
+  kind = 0;
+  live = false;
+  periodic = false;
+  actor = -1;
+  cause = -1;
+  line = -1;
+  incarnation = 0;
+  /** The scenario item, timer data, persisted data, op key or (deliveries) the message payload. */
+  ref: unknown = undefined;
+  name = '';
+  lost = '';
+  /** Deliveries: the registered message id and its sender's index. */
+  msg = -1;
+  from = -1;
 }
 
 interface PendingOp {
@@ -168,6 +167,13 @@ function recordedSiblings(list: Sibling[]): Sibling[] {
   return copy;
 }
 
+/** A sibling list kept as it is, from a family that never changes one it handed over. */
+function handedOver(list: Sibling[]): Sibling[] {
+  return FREEZE_HANDED_OVER ? deepFreeze(list) : list;
+}
+
+const NO_SIBLINGS: Sibling[] = Object.freeze([]) as unknown as Sibling[];
+
 function recordedValue<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   // Field values are often a protocol's own live objects (a lag table, a log entry): copy them.
@@ -179,6 +185,8 @@ export class Simulation {
   readonly scenario: Scenario;
   private readonly family: ProtocolFamily;
   private readonly queue = new EventQueue<Entry>();
+  /** Popped entries, ready for reuse. */
+  private readonly spareEntries: Entry[] = [];
   private readonly random: RandomSource;
   private readonly network: Network;
   private readonly actors: ActorRuntime[] = [];
@@ -377,11 +385,13 @@ export class Simulation {
         break;
       }
       const entry = queue.pop()!;
-      if (!entry.live) continue;
-      entry.live = false;
-      if (!entry.periodic) this.busy--;
-      this.now = queue.poppedTime;
-      this.execute(entry);
+      if (entry.live) {
+        entry.live = false;
+        if (!entry.periodic) this.busy--;
+        this.now = queue.poppedTime;
+        this.execute(entry);
+      }
+      this.release(entry);
     }
     return this.result();
   }
@@ -455,10 +465,32 @@ export class Simulation {
     name = '',
     incarnation = 0,
   ): Entry {
-    const entry: Entry = { kind, live: true, periodic, actor, cause, line, incarnation, ref, name, lost: '' };
+    const entry = this.spareEntries.pop() ?? new Entry();
+    entry.kind = kind;
+    entry.live = true;
+    entry.periodic = periodic;
+    entry.actor = actor;
+    entry.cause = cause;
+    entry.line = line;
+    entry.incarnation = incarnation;
+    entry.ref = ref;
+    entry.name = name;
+    entry.lost = '';
+    entry.msg = -1;
+    entry.from = -1;
     if (!periodic) this.busy++;
     this.queue.push(time, entry);
     return entry;
+  }
+
+  /**
+   * A popped entry goes back to the pool. Nothing refers to it any more: a fired timer has left
+   * its actor's table (a replaced or cancelled one left it earlier) and an op's timeout entry left
+   * with the pending op.
+   */
+  private release(entry: Entry): void {
+    entry.ref = undefined;
+    this.spareEntries.push(entry);
   }
 
   private kill(entry: Entry): void {
@@ -544,12 +576,12 @@ export class Simulation {
     }
     const msgId = this.trace.registerMessage(rt.index, target.index, msg.type, msg);
     if (FREEZE_HANDED_OVER) deepFreeze(msg);
-    const detail: MessageDetail = { msg: msgId, from: rt.index, to, type: msg.type, payload: msg };
     const id = this.trace.appendMessageEvent(this.now, rt.index, 'send', cause, lineOrUndefined(line), msgId);
     this.trace.stats.messages++;
     const periodic = this.periodicMessages.has(msg.type);
     const link = this.network.link(rt.index, target.index);
-    const rng = this.random.stream(link.stream);
+    link.rng ??= this.random.stream(link.stream);
+    const rng = link.rng;
     const copies = link.duplicate > 0 && rng.next() < link.duplicate ? 2 : 1;
     for (let c = 0; c < copies; c++) {
       let arrival = this.now + sample(link.latency, rng);
@@ -557,40 +589,34 @@ export class Simulation {
         if (arrival < link.lastArrival) arrival = link.lastArrival;
         link.lastArrival = arrival;
       }
-      const e = this.schedule(arrival, DELIVER, target.index, id, line, detail, periodic);
+      const e = this.schedule(arrival, DELIVER, target.index, id, line, msg, periodic);
+      e.msg = msgId;
+      e.from = rt.index;
       if (this.network.isCut(rt.index, target.index)) e.lost = 'partition';
       else if (link.drop > 0 && rng.next() < link.drop) e.lost = 'loss';
     }
   }
 
   private deliver(entry: Entry): void {
-    const detail = entry.ref as MessageDetail;
     const target = entry.actor >= 0 ? this.actors[entry.actor] : undefined;
     const line = lineOrUndefined(entry.line);
     let reason = entry.lost;
     if (!reason && target) {
-      if (this.network.isCut(detail.from, target.index)) reason = 'partition';
+      if (this.network.isCut(entry.from, target.index)) reason = 'partition';
       else if (!target.started) reason = `${target.id} is not in the cluster yet`;
       else if (!target.up) reason = `${target.id} is down`;
     }
     if (reason || !target) {
-      this.trace.appendMessageEvent(this.now, this.networkActor, 'drop', entry.cause, line, detail.msg, {
+      this.trace.appendMessageEvent(this.now, this.networkActor, 'drop', entry.cause, line, entry.msg, {
         reason: reason || 'lost',
       });
       this.trace.stats.dropped++;
       return;
     }
-    const id = this.trace.appendMessageEvent(
-      this.now,
-      target.index,
-      'deliver',
-      entry.cause,
-      line,
-      detail.msg,
-    );
+    const id = this.trace.appendMessageEvent(this.now, target.index, 'deliver', entry.cause, line, entry.msg);
     this.dispatch(
       target,
-      { kind: 'message', from: this.actors[detail.from]!.id, msg: detail.payload },
+      { kind: 'message', from: this.actors[entry.from]!.id, msg: entry.ref as Message },
       id,
       line,
     );
@@ -672,10 +698,14 @@ export class Simulation {
     if (!pending) return; // already answered (timed out): a late result changes nothing
     this.pendingOps.delete(opKey);
     this.kill(pending.timeout);
-    this.trace.append(this.now, rt.index, 'response', causeOrUndefined(this.currentEvent), pending.line, {
-      op: pending.op,
+    this.trace.appendResponse(
+      this.now,
+      rt.index,
+      causeOrUndefined(this.currentEvent),
+      pending.line,
+      pending.op,
       result,
-    });
+    );
   }
 
   private timeoutOp(opKey: string): void {
@@ -683,9 +713,9 @@ export class Simulation {
     if (!pending) return;
     this.pendingOps.delete(opKey);
     const rt = this.actors[pending.client]!;
-    const id = this.trace.append(this.now, rt.index, 'response', pending.request, pending.line, {
-      op: pending.op,
-      result: { ok: false, error: 'timeout' },
+    const id = this.trace.appendResponse(this.now, rt.index, pending.request, pending.line, pending.op, {
+      ok: false,
+      error: 'timeout',
     });
     this.dispatchClient(rt, { kind: 'timedOut', opKey }, id, pending.line);
   }
@@ -703,10 +733,18 @@ export class Simulation {
   }
 
   private recordData(rt: ActorRuntime, key: string, after: Sibling[]): void {
-    const before = rt.data.get(key) ?? [];
-    const copy = recordedSiblings(after);
-    rt.data.set(key, copy);
-    this.recordState(rt, { key, before, after: copy });
+    const before = rt.data.get(key) ?? NO_SIBLINGS;
+    const recorded = this.family.immutableData ? handedOver(after) : recordedSiblings(after);
+    rt.data.set(key, recorded);
+    this.trace.appendData(
+      this.now,
+      rt.index,
+      causeOrUndefined(this.currentEvent),
+      lineOrUndefined(this.currentLine),
+      key,
+      before,
+      recorded,
+    );
   }
 
   private recordField(rt: ActorRuntime, name: string, value: unknown): void {
@@ -754,7 +792,7 @@ export class Simulation {
     if (item.id) op.id = item.id;
     if ('value' in a) op.value = a.value;
     if (a.kind === 'increment') op.by = a.by;
-    const request = this.trace.append(this.now, rt.index, 'request', undefined, item.line, { op });
+    const request = this.trace.appendRequest(this.now, rt.index, undefined, item.line, op);
     const timeout = this.schedule(
       this.now + rt.ctx.spec.timeout,
       OP_TIMEOUT,
@@ -900,7 +938,7 @@ export class Simulation {
     }
     let found: Entry | undefined;
     for (const { item } of this.queue.entries()) {
-      if (item.live && item.kind === DELIVER && (item.ref as MessageDetail).msg === a.msg) {
+      if (item.live && item.kind === DELIVER && item.msg === a.msg) {
         found = item;
         break;
       }
@@ -920,14 +958,15 @@ export class Simulation {
         'drop',
         found.cause,
         lineOrUndefined(found.line),
-        (found.ref as MessageDetail).msg,
+        found.msg,
         {
           reason: 'dropped by what-if',
         },
       );
       this.trace.stats.dropped++;
     } else {
-      this.deliver({ ...found, live: false });
+      const copy = Object.assign(new Entry(), found);
+      this.deliver(copy);
     }
   }
 
@@ -953,8 +992,8 @@ export class Simulation {
     const out: { msg: number; from: string; to: string; type: string; arrival: number }[] = [];
     for (const { time, item } of this.queue.entries()) {
       if (item.live && item.kind === DELIVER) {
-        const d = item.ref as MessageDetail;
-        out.push({ msg: d.msg, from: this.actors[d.from]!.id, to: d.to, type: d.type, arrival: time });
+        const m = this.trace.message(item.msg);
+        out.push({ msg: item.msg, from: m.from, to: m.to, type: m.type, arrival: time });
       }
     }
     return out.sort((x, y) => x.arrival - y.arrival || x.msg - y.msg);

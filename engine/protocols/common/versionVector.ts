@@ -36,16 +36,29 @@ export function concurrent(a: VersionVector, b: VersionVector): boolean {
   return compare(a, b) === 'concurrent';
 }
 
+// Vectors are built key by key into a fresh `{}` rather than by spreading: a spread copy has room
+// for exactly the keys it copied, so a key added afterwards goes to a separate property array, and
+// the trace keeps many of these objects.
+
+/** A copy of `v`. */
+export function copy(v: VersionVector): VersionVector {
+  const out: VersionVector = {};
+  for (const k in v) out[k] = v[k]!;
+  return out;
+}
+
 /** Pointwise maximum, as a new vector. */
 export function merge(a: VersionVector, b: VersionVector): VersionVector {
-  const out: VersionVector = { ...a };
+  const out = copy(a);
   for (const k in b) if ((out[k] ?? 0) < b[k]!) out[k] = b[k]!;
   return out;
 }
 
 /** A copy with `id`'s counter one higher. */
 export function increment(v: VersionVector, id: string): VersionVector {
-  return { ...v, [id]: (v[id] ?? 0) + 1 };
+  const out = copy(v);
+  out[id] = (v[id] ?? 0) + 1;
+  return out;
 }
 
 /** Reads as `{a:2, b:1}` with keys sorted, the form used in summaries and the timeline. */

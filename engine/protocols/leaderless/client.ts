@@ -29,25 +29,36 @@ export interface LeaderlessClient {
    */
   queued: Map<string, ClientOperation[]>;
   coordinator: CoordinatorState;
-  ring?: { members: string; ring: Ring };
+  ring?: Ring;
 }
 
 export function initClient(): LeaderlessClient {
   return { contexts: {}, pending: new Map(), queued: new Map(), coordinator: newCoordinatorState() };
 }
 
+/** The per-input view of a client; rebound for every input like the node's (see node.ts). */
 class ClientEnv implements CoordinatorHost {
-  readonly cfg: LeaderlessConfig;
-  readonly ring: Ring;
+  state!: LeaderlessClient;
+  ctx!: ClientContext;
+  out!: Out;
+  cfg!: LeaderlessConfig;
+  ring!: Ring;
 
-  constructor(
-    readonly state: LeaderlessClient,
-    readonly ctx: ClientContext,
-    readonly out: Out,
-  ) {
+  bind(state: LeaderlessClient, ctx: ClientContext, out: Out): this {
+    this.state = state;
+    this.ctx = ctx;
+    this.out = out;
     this.cfg = ctx.cluster as LeaderlessConfig;
     state.ring = ringFor(ctx, state.ring);
-    this.ring = state.ring.ring;
+    this.ring = state.ring;
+    return this;
+  }
+
+  /** Drops the references to the run, so that a finished simulation can be collected. */
+  unbind(): void {
+    this.state = undefined as never;
+    this.ctx = undefined as never;
+    this.out = undefined as never;
   }
 
   send(to: string, msg: Message): void {
@@ -83,8 +94,19 @@ function sendNext(env: ClientEnv, key: string): void {
   send(env, next);
 }
 
+const clientEnv = new ClientEnv();
+
 export function onClient(state: LeaderlessClient, input: ClientInput, ctx: ClientContext, out: Out): void {
-  const env = new ClientEnv(state, ctx, out);
+  const env = clientEnv.bind(state, ctx, out);
+  try {
+    handleInput(env, input);
+  } finally {
+    env.unbind();
+  }
+}
+
+function handleInput(env: ClientEnv, input: ClientInput): void {
+  const { state } = env;
   switch (input.kind) {
     case 'op':
       onOperation(env, input.op);
@@ -123,7 +145,7 @@ function onOperation(env: ClientEnv, op: ClientOperation): void {
     });
     return;
   }
-  if ([...state.pending.values()].includes(op.dataKey) || state.queued.has(op.dataKey)) {
+  if (state.queued.has(op.dataKey) || isPending(state, op.dataKey)) {
     const queue = state.queued.get(op.dataKey) ?? [];
     queue.push(op);
     state.queued.set(op.dataKey, queue);
@@ -137,6 +159,11 @@ function onOperation(env: ClientEnv, op: ClientOperation): void {
     return;
   }
   send(env, op);
+}
+
+function isPending(state: LeaderlessClient, dataKey: string): boolean {
+  for (const key of state.pending.values()) if (key === dataKey) return true;
+  return false;
 }
 
 function send(env: ClientEnv, op: ClientOperation): void {

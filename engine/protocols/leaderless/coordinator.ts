@@ -52,18 +52,22 @@ interface QuorumRequest {
   stamp?: WriteStamp;
   needed: number;
   /** The key's preference list. */
-  homes: string[];
+  homes: readonly string[];
   /**
-   * The homes this request is for (all of them, or the w chosen by a quorum fan-out), each with its
-   * current stand-in: the home itself, or a fallback holding a hint for it.
+   * The homes this request is for (all of them, or the w chosen by a quorum fan-out) and, at the
+   * same index, each one's current stand-in: the home itself, or a fallback holding a hint for it.
+   * (Arrays rather than maps and sets: they hold a handful of nodes and there is one per request.)
    */
-  standIn: Map<string, string>;
+  forHomes: string[];
+  standIns: string[];
   /** Quorum fan-out: homes not (yet) written to, to replace a chosen home that does not answer. */
   spares: string[];
   /** Targets that answered. */
-  answered: Set<string>;
+  answered: string[];
   /** Every node this request has been sent to. */
-  tried: Set<string>;
+  tried: string[];
+  /** Whether per-attempt timers were armed (sloppy quorum or quorum fan-out): they need cancelling. */
+  attempts: boolean;
   /** The first replica that answered (what `servedBy` names when the client coordinates). */
   first?: string;
   /** Reads: each responder's copy. */
@@ -75,7 +79,18 @@ interface QuorumRequest {
   timeout: number;
   /** Read repair: digest last sent to each replica. */
   repaired: Map<string, string>;
+  /**
+   * The request as sent to its home replicas. Messages are never changed once sent, so every home
+   * gets the same object (a fallback gets its own, with its hint): a write's Put is then stored
+   * once in the trace, not n times.
+   */
+  message?: Put | Get;
 }
+
+/** Writes keep no replies and reads without read repair no repairs: they share these, never filled. */
+const NO_REPLIES = new Map<string, StoredObject | undefined>();
+const NO_REPAIRS = new Map<string, string>();
+const EMPTY_CONTEXT: CausalContext = Object.freeze({});
 
 export function newCoordinatorState(): CoordinatorState {
   return { nextRequest: 1, requests: new Map(), suspects: new Set(), counters: {} };
@@ -162,18 +177,20 @@ function open(
     client,
     needed: 0,
     homes,
-    standIn: new Map(homes.map((h) => [h, h])),
+    forHomes: homes.slice(),
+    standIns: homes.slice(),
     spares: [],
-    answered: new Set(),
-    tried: new Set(),
-    replies: new Map(),
-    context: {},
+    answered: [],
+    tried: [],
+    attempts: false,
+    replies: kind === 'read' ? new Map() : NO_REPLIES,
+    context: EMPTY_CONTEXT,
     done: false,
     timeout,
-    repaired: new Map(),
+    repaired: kind === 'read' && host.cfg.readRepair ? new Map() : NO_REPAIRS,
   };
   cs.requests.set(id, req);
-  host.out.setTimer(`quorum:${id}`, timeout * QUORUM_SHARE, { request: id });
+  host.out.setTimer(`quorum:${id}`, timeout * QUORUM_SHARE, id);
   return req;
 }
 
@@ -187,7 +204,8 @@ function chooseQuorum(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRe
   const picked = sample(host.ctx, healthy, req.needed);
   picked.push(...sample(host.ctx, suspected, req.needed - picked.length));
   const chosen = req.homes.filter((h) => picked.includes(h));
-  req.standIn = new Map(chosen.map((h) => [h, h]));
+  req.forHomes = chosen;
+  req.standIns = chosen.slice();
   req.spares = req.homes.filter((h) => !picked.includes(h));
   if (req.spares.length > 0)
     host.out.note(
@@ -212,12 +230,13 @@ function sample(ctx: ProtocolContext, items: string[], count: number): string[] 
 }
 
 function dispatch(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): void {
-  for (const home of [...req.standIn.keys()]) {
+  for (let i = 0; i < req.forHomes.length; i++) {
+    const home = req.forHomes[i]!;
     if (host.cfg.sloppyQuorum && cs.suspects.has(home) && home !== host.ctx.self) {
       const fallback = nextFallback(cs, host, req);
       if (fallback) {
         noteFallback(host, req, home, fallback, 'suspected down');
-        req.standIn.set(home, fallback);
+        req.standIns[i] = fallback;
         sendTo(host, req, fallback, home);
         continue;
       }
@@ -226,34 +245,43 @@ function dispatch(cs: CoordinatorState, host: CoordinatorHost, req: QuorumReques
   }
 }
 
-function sendTo(host: CoordinatorHost, req: QuorumRequest, target: string, hint: string | undefined): void {
-  req.tried.add(target);
-  if (req.kind === 'write') {
-    const s = req.stamp!;
-    const put: Put = {
-      type: 'Put',
-      req: req.id,
-      key: req.key,
-      op: s.op,
-      value: s.value,
-      context: s.context,
-      origin: s.origin,
-    };
-    if (s.tombstone) put.tombstone = true;
-    if (s.dot) put.dot = s.dot;
-    if (s.ts !== undefined) put.ts = s.ts;
-    if (hint) put.hint = hint;
-    host.send(target, put);
-  } else {
+function requestMessage(req: QuorumRequest, hint: string | undefined): Put | Get {
+  if (req.kind === 'read') {
     const get: Get = { type: 'Get', req: req.id, key: req.key };
     if (hint) get.hint = hint;
-    host.send(target, get);
+    return get;
   }
-  if ((host.cfg.sloppyQuorum || replaceable(host, req)) && target !== host.ctx.self)
+  const s = req.stamp!;
+  const put: Put = {
+    type: 'Put',
+    req: req.id,
+    key: req.key,
+    op: s.op,
+    value: s.value,
+    context: s.context,
+    origin: s.origin,
+  };
+  if (s.tombstone) put.tombstone = true;
+  if (s.dot) put.dot = s.dot;
+  if (s.ts !== undefined) put.ts = s.ts;
+  if (hint) put.hint = hint;
+  return put;
+}
+
+function sendTo(host: CoordinatorHost, req: QuorumRequest, target: string, hint: string | undefined): void {
+  req.tried.push(target);
+  if (hint) host.send(target, requestMessage(req, hint));
+  else {
+    req.message ??= requestMessage(req, undefined);
+    host.send(target, req.message);
+  }
+  if ((host.cfg.sloppyQuorum || replaceable(host, req)) && target !== host.ctx.self) {
+    req.attempts = true;
     host.out.setTimer(`attempt:${req.id}:${target}`, req.timeout * ATTEMPT_SHARE, {
       request: req.id,
       target,
     });
+  }
 }
 
 /** A quorum fan-out write may replace a silent chosen home by a spare home, sloppy quorum or not. */
@@ -266,7 +294,7 @@ function replaceable(host: CoordinatorHost, req: QuorumRequest): boolean {
  * other is left (it may have recovered since: this coordinator has not heard from it).
  */
 function nextSpare(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): string | undefined {
-  const untried = req.spares.filter((h) => !req.tried.has(h));
+  const untried = req.spares.filter((h) => !req.tried.includes(h));
   const healthy = untried.filter((h) => !cs.suspects.has(h));
   const [spare] = sample(host.ctx, healthy.length > 0 ? healthy : untried, 1);
   if (spare) req.spares = req.spares.filter((h) => h !== spare);
@@ -275,7 +303,7 @@ function nextSpare(cs: CoordinatorState, host: CoordinatorHost, req: QuorumReque
 
 function nextFallback(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): string | undefined {
   for (const node of host.ring.walk(req.key)) {
-    if (req.homes.includes(node) || req.tried.has(node) || cs.suspects.has(node)) continue;
+    if (req.homes.includes(node) || req.tried.includes(node) || cs.suspects.has(node)) continue;
     return node;
   }
   return undefined;
@@ -305,16 +333,16 @@ export function onReply(
   from: string,
   msg: PutAck | GetReply,
 ): boolean {
-  cs.suspects.delete(from);
+  if (cs.suspects.size > 0) cs.suspects.delete(from);
   const req = cs.requests.get(msg.req);
   if (!req || req.key !== msg.key) return false;
-  if (req.answered.has(from) || !req.tried.has(from)) return true;
-  req.answered.add(from);
+  if (req.answered.includes(from) || !req.tried.includes(from)) return true;
+  req.answered.push(from);
   req.first ??= from;
-  host.out.cancelTimer(`attempt:${req.id}:${from}`);
+  if (req.attempts) host.out.cancelTimer(`attempt:${req.id}:${from}`);
   if (msg.type === 'PutAck') {
     req.context = mergeContexts(req.context, msg.context);
-    if (!req.done && req.answered.size >= req.needed) {
+    if (!req.done && req.answered.length >= req.needed) {
       req.done = true;
       host.answer(req.client, req.op, { ok: true, context: req.context, servedBy: servedBy(host, req) });
     }
@@ -323,7 +351,7 @@ export function onReply(
     req.replies.set(from, copy);
     const before = req.merged;
     req.merged = mergeObjects(host.cfg.versioning, req.merged, copy);
-    if (!req.done && req.answered.size >= req.needed) {
+    if (!req.done && req.answered.length >= req.needed) {
       req.done = true;
       host.answer(req.client, req.op, {
         ok: true,
@@ -335,7 +363,7 @@ export function onReply(
     } else if (req.done) {
       // A late reply: repair it if stale; if it was newer than what the read returned, every
       // earlier responder is now stale too.
-      const grew = digest(before) !== digest(req.merged);
+      const grew = before !== req.merged && digest(before) !== digest(req.merged);
       repair(host, req, grew ? [...req.replies.keys()] : [from]);
     }
   }
@@ -367,28 +395,28 @@ function repair(host: CoordinatorHost, req: QuorumRequest, responders: string[])
 }
 
 function finished(req: QuorumRequest): boolean {
-  for (const home of req.standIn.keys()) if (!req.answered.has(req.standIn.get(home)!)) return false;
+  for (const standIn of req.standIns) if (!req.answered.includes(standIn)) return false;
   return true;
 }
 
 function close(cs: CoordinatorState, host: CoordinatorHost, req: QuorumRequest): void {
   cs.requests.delete(req.id);
   host.out.cancelTimer(`quorum:${req.id}`);
-  for (const t of req.tried) if (!req.answered.has(t)) host.out.cancelTimer(`attempt:${req.id}:${t}`);
+  if (req.attempts)
+    for (const t of req.tried) if (!req.answered.includes(t)) host.out.cancelTimer(`attempt:${req.id}:${t}`);
 }
 
 /** Handles the coordinator's timers. Returns false if the timer is not one of its own. */
 export function onTimer(cs: CoordinatorState, host: CoordinatorHost, name: string, data: unknown): boolean {
   if (name.startsWith('quorum:')) {
-    const { request } = data as { request: number };
-    const req = cs.requests.get(request);
+    const req = cs.requests.get(data as number);
     if (!req) return true;
-    for (const t of req.tried) if (!req.answered.has(t)) cs.suspects.add(t);
+    for (const t of req.tried) if (!req.answered.includes(t)) cs.suspects.add(t);
     if (!req.done) {
-      const got = req.answered.size;
+      const got = req.answered.length;
       const what = req.kind === 'write' ? 'acks' : 'replies';
       const reason = `quorum not reached: ${got} of ${req.needed} ${what}`;
-      host.out.note(reason, { op: req.op, key: req.key, answered: [...req.answered].sort() });
+      host.out.note(reason, { op: req.op, key: req.key, answered: req.answered.slice().sort() });
       const failed: OpResult = { ok: false, error: reason };
       const by = servedBy(host, req);
       if (by) failed.servedBy = by;
@@ -400,10 +428,11 @@ export function onTimer(cs: CoordinatorState, host: CoordinatorHost, name: strin
   if (name.startsWith('attempt:')) {
     const { request, target } = data as { request: number; target: string };
     const req = cs.requests.get(request);
-    if (!req || req.answered.has(target)) return true;
+    if (!req || req.answered.includes(target)) return true;
     cs.suspects.add(target);
-    const home = [...req.standIn].find(([, s]) => s === target)?.[0];
-    if (!home) return true;
+    const slot = req.standIns.indexOf(target);
+    if (slot < 0) return true;
+    const home = req.forHomes[slot]!;
     // A quorum fan-out first writes to another home instead: still a strict quorum, no hint needed.
     const spare = replaceable(host, req) && target === home ? nextSpare(cs, host, req) : undefined;
     if (spare) {
@@ -413,8 +442,10 @@ export function onTimer(cs: CoordinatorState, host: CoordinatorHost, name: strin
         home,
         spare,
       });
-      req.standIn.delete(home);
-      req.standIn.set(spare, spare);
+      req.forHomes.splice(slot, 1);
+      req.standIns.splice(slot, 1);
+      req.forHomes.push(spare);
+      req.standIns.push(spare);
       sendTo(host, req, spare, undefined);
       return true;
     }
@@ -437,7 +468,7 @@ export function onTimer(cs: CoordinatorState, host: CoordinatorHost, name: strin
       return true;
     }
     noteFallback(host, req, home, fallback, target === home ? 'down' : `and ${target} down`);
-    req.standIn.set(home, fallback);
+    req.standIns[slot] = fallback;
     sendTo(host, req, fallback, home);
     return true;
   }

@@ -11,6 +11,8 @@ export const leaderless: ProtocolFamily<LeaderlessNode, LeaderlessClient> = {
   replication: 'leaderless',
   periodicMessages: PERIODIC_MESSAGES,
   periodicTimers: [ANTI_ENTROPY_TIMER, HANDOFF_TIMER],
+  // Stored objects are never changed: every write or merge builds new sibling arrays.
+  immutableData: true,
   initNode: () => initNode(),
   onNode,
   crash: (state, diskLost) => crashNode(state, diskLost),

@@ -26,7 +26,7 @@ function node(self: string, settings: Settings = base) {
         if (j.kind === 'persist') onNode(state, { kind: 'persisted', data: j.data }, ctx, out);
     }
   };
-  return { state, out, feed };
+  return { state, out, feed, ctx };
 }
 
 const clientPut = {
@@ -157,8 +157,9 @@ describe('a fallback node', () => {
 });
 
 describe('a replica', () => {
-  it('stores a write only once even if the Put is delivered twice', () => {
-    const { state, out, feed } = node('n2', { ...base, versioning: 'version-numbers' });
+  it('stores a write only once even if a duplicating network delivers the Put twice', () => {
+    const { state, out, feed, ctx } = node('n2', { ...base, versioning: 'version-numbers' });
+    ctx.scenario.network.duplicate = 0.1;
     const put: Put = {
       type: 'Put',
       req: 1,
@@ -172,6 +173,22 @@ describe('a replica', () => {
     feed({ kind: 'message', from: 'n1', msg: put });
     expect(state.store.get('cart')?.siblings).toHaveLength(1);
     expect(out.sent('PutAck')).toHaveLength(2);
+  });
+
+  it('keeps no record of applied writes when the network never duplicates', () => {
+    const { state, feed } = node('n2', { ...base, versioning: 'version-numbers' });
+    const put: Put = {
+      type: 'Put',
+      req: 1,
+      key: 'cart',
+      op: 'alice#1',
+      value: 'milk',
+      context: {},
+      origin: 'n1',
+    };
+    feed({ kind: 'message', from: 'n1', msg: put });
+    expect(state.store.get('cart')?.siblings).toHaveLength(1);
+    expect(state.applied.size).toBe(0);
   });
 
   it('acknowledges a write that last-write-wins discards, and says so', () => {

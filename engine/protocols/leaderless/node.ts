@@ -44,8 +44,7 @@ import {
   digest,
   mergeObjects,
   type StoredObject,
-  visibleValues,
-  type WriteStamp,
+  visibleCount,
 } from './versioning';
 
 /** A write held for an unreachable home replica (sloppy quorum), until it is handed off. */
@@ -57,7 +56,11 @@ export interface Hint {
 
 export interface LeaderlessNode {
   store: Map<string, StoredObject>;
-  /** Writes already applied (`key op`), so a duplicated Put is not applied twice. */
+  /**
+   * Writes already applied (`key op`), so a duplicated Put is not applied twice. Kept only when the
+   * network can duplicate a message: nothing else delivers the same Put twice (the coordinator
+   * never sends one request to one node twice), and the set would otherwise grow with every write.
+   */
   applied: Set<string>;
   hints: Map<string, Hint>;
   coordinator: CoordinatorState;
@@ -65,7 +68,7 @@ export interface LeaderlessNode {
   handoffArmed: boolean;
   /** Messages this node sent to itself, handled after the current input. */
   inbox: { from: string; msg: Message }[];
-  ring?: { members: string; ring: Ring };
+  ring?: Ring;
 }
 
 type PersistJob =
@@ -102,19 +105,42 @@ export function crashNode(state: LeaderlessNode, diskLost: boolean): LeaderlessN
   };
 }
 
-/** The per-input view of a node the helper modules work with. */
-class NodeEnv implements CoordinatorHost, AntiEntropyHost {
-  readonly cfg: LeaderlessConfig;
-  readonly ring: Ring;
+/** Whether any link of the scenario's network may deliver a message twice. */
+function networkDuplicates(ctx: ProtocolContext): boolean {
+  const net = ctx.scenario.network;
+  if (net.duplicate > 0) return true;
+  for (const link of net.links) if ((link.duplicate ?? 0) > 0) return true;
+  return false;
+}
 
-  constructor(
-    readonly state: LeaderlessNode,
-    readonly ctx: ProtocolContext,
-    readonly out: Out,
-  ) {
+/**
+ * The per-input view of a node the helper modules work with. One object is rebound for every
+ * input (handlers run one at a time and never keep it), so an input costs no allocation here.
+ */
+class NodeEnv implements CoordinatorHost, AntiEntropyHost {
+  state!: LeaderlessNode;
+  ctx!: ProtocolContext;
+  out!: Out;
+  cfg!: LeaderlessConfig;
+  ring!: Ring;
+  dedupe = false;
+
+  bind(state: LeaderlessNode, ctx: ProtocolContext, out: Out): this {
+    this.state = state;
+    this.ctx = ctx;
+    this.out = out;
     this.cfg = ctx.cluster as LeaderlessConfig;
     state.ring = ringFor(ctx, state.ring);
-    this.ring = state.ring.ring;
+    this.ring = state.ring;
+    this.dedupe = networkDuplicates(ctx);
+    return this;
+  }
+
+  /** Drops the references to the run, so that a finished simulation can be collected. */
+  unbind(): void {
+    this.state = undefined as never;
+    this.ctx = undefined as never;
+    this.out = undefined as never;
   }
 
   send(to: string, msg: Message): void {
@@ -142,8 +168,19 @@ class NodeEnv implements CoordinatorHost, AntiEntropyHost {
   }
 }
 
+const nodeEnv = new NodeEnv();
+
 export function onNode(state: LeaderlessNode, input: NodeInput, ctx: ProtocolContext, out: Out): void {
-  const env = new NodeEnv(state, ctx, out);
+  const env = nodeEnv.bind(state, ctx, out);
+  try {
+    handleInput(env, input);
+  } finally {
+    env.unbind();
+  }
+}
+
+function handleInput(env: NodeEnv, input: NodeInput): void {
+  const { state, out } = env;
   switch (input.kind) {
     case 'start':
     case 'recover':
@@ -290,25 +327,12 @@ function onPersisted(env: NodeEnv, job: PersistJob): void {
   }
 }
 
-function stampOf(msg: Put): WriteStamp {
-  const stamp: WriteStamp = {
-    op: msg.op,
-    value: msg.value,
-    tombstone: msg.tombstone === true,
-    context: msg.context,
-    origin: msg.origin,
-  };
-  if (msg.dot) stamp.dot = msg.dot;
-  if (msg.ts !== undefined) stamp.ts = msg.ts;
-  return stamp;
-}
-
 function applyPut(env: NodeEnv, from: string, msg: Put): void {
   const { state, cfg, out } = env;
-  const seen = `${msg.key} ${msg.op}`;
-  if (!state.applied.has(seen)) {
-    state.applied.add(seen);
-    const result = applyWrite(cfg.versioning, state.store.get(msg.key), stampOf(msg));
+  const seen = env.dedupe ? `${msg.key} ${msg.op}` : '';
+  if (!env.dedupe || !state.applied.has(seen)) {
+    if (env.dedupe) state.applied.add(seen);
+    const result = applyWrite(cfg.versioning, state.store.get(msg.key), msg);
     if (result.rejectedBy) {
       const winner = result.rejectedBy;
       out.note(
@@ -319,7 +343,7 @@ function applyPut(env: NodeEnv, from: string, msg: Put): void {
     if (result.changed) {
       state.store.set(msg.key, result.obj);
       out.data(msg.key, result.obj.siblings);
-      const visible = visibleValues(result.obj).length;
+      const visible = visibleCount(result.obj);
       if (visible > 1)
         out.note(siblingsNote(cfg.versioning, msg, visible), {
           key: msg.key,
@@ -352,7 +376,7 @@ function holdHint(env: NodeEnv, from: string, msg: Put): void {
   const home = msg.hint!;
   const id = hintId(home, msg.key);
   const held = state.hints.get(id);
-  const result = applyWrite(cfg.versioning, held?.object, stampOf(msg));
+  const result = applyWrite(cfg.versioning, held?.object, msg);
   state.hints.set(id, { home, key: msg.key, object: result.obj });
   out.note(`holding a hint for ${home}: ${msg.key} from ${msg.op}, to hand off when ${home} is reachable`, {
     home,

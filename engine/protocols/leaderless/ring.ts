@@ -15,6 +15,9 @@ interface Token {
 
 export class Ring {
   private readonly tokens: Token[];
+  /** Walks by key: a ring never changes, and every request for a key walks it. */
+  private readonly walks = new Map<string, readonly string[]>();
+  private readonly homes = new Map<string, readonly string[]>();
 
   constructor(
     readonly nodes: readonly string[],
@@ -37,14 +40,26 @@ export class Ring {
   }
 
   /** Every node in the order a request for `key` considers them: homes first, then fallbacks. */
-  walk(key: string): string[] {
-    if (this.placement === 'all') return [...this.nodes];
-    return this.collect(this.firstTokenAtOrAfter(this.position(key)), this.nodes.length);
+  walk(key: string): readonly string[] {
+    let walk = this.walks.get(key);
+    if (!walk) {
+      walk =
+        this.placement === 'all'
+          ? this.nodes.slice()
+          : this.collect(this.firstTokenAtOrAfter(this.position(key)), this.nodes.length);
+      this.walks.set(key, walk);
+    }
+    return walk;
   }
 
   /** The key's home replicas (its preference list). */
-  preferenceList(key: string): string[] {
-    return this.walk(key).slice(0, this.n);
+  preferenceList(key: string): readonly string[] {
+    let homes = this.homes.get(key);
+    if (!homes) {
+      homes = this.walk(key).slice(0, this.n);
+      this.homes.set(key, homes);
+    }
+    return homes;
   }
 
   /** Whether `node` is one of the key's home replicas. */
@@ -94,13 +109,16 @@ export class Ring {
   }
 }
 
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The ring for the current membership, reusing `cached` while the membership is unchanged. */
-export function ringFor(
-  ctx: ProtocolContext,
-  cached?: { members: string; ring: Ring },
-): { members: string; ring: Ring } {
+export function ringFor(ctx: ProtocolContext, cached?: Ring): Ring {
+  if (cached && sameMembers(cached.nodes, ctx.nodes)) return cached;
   const cfg = ctx.cluster as LeaderlessConfig;
-  const members = ctx.nodes.join(',');
-  if (cached && cached.members === members) return cached;
-  return { members, ring: new Ring(ctx.nodes, cfg.placement, cfg.n, cfg.vnodes) };
+  // A copy: the ring must not follow later changes of the simulator's membership list.
+  return new Ring(ctx.nodes.slice(), cfg.placement, cfg.n, cfg.vnodes);
 }

@@ -7,7 +7,7 @@
 
 import type { Sibling, Value, VersionVector } from '../../../traces/types';
 import type { LeaderlessConfig } from '../../scenario/model';
-import { compare, descends, formatVV, merge as mergeVV } from '../common/versionVector';
+import { compare, copy as copyVV, descends, formatVV, merge as mergeVV } from '../common/versionVector';
 
 export type VersioningScheme = LeaderlessConfig['versioning'];
 
@@ -31,7 +31,8 @@ export interface CausalContext {
 export interface WriteStamp {
   op: string;
   value: Value;
-  tombstone: boolean;
+  /** A delete (absent: a write). A Put message is itself a stamp. */
+  tombstone?: boolean;
   context: CausalContext;
   /** Version vectors: the write's own event, (coordinator, counter), unique per coordinator. */
   dot?: [string, number];
@@ -60,8 +61,11 @@ export function covers(vv: VersionVector | undefined, dot: [string, number] | un
   return dot !== undefined && (vv?.[dot[0]] ?? 0) >= dot[1];
 }
 
+/** A copy of `vv` that has seen `dot`. */
 function withDot(vv: VersionVector, dot: [string, number]): VersionVector {
-  return (vv[dot[0]] ?? 0) >= dot[1] ? { ...vv } : { ...vv, [dot[0]]: dot[1] };
+  const out = copyVV(vv);
+  if ((out[dot[0]] ?? 0) < dot[1]) out[dot[0]] = dot[1];
+  return out;
 }
 
 function newSibling(w: WriteStamp): Sibling {
@@ -91,7 +95,7 @@ function siblingOrder(a: Sibling, b: Sibling): number {
 }
 
 function canonical(siblings: Sibling[]): Sibling[] {
-  return [...siblings].sort(siblingOrder);
+  return siblings.length < 2 ? siblings : siblings.sort(siblingOrder);
 }
 
 /** Applies a client write to a replica's copy of the key. Never mutates `current`. */
@@ -140,7 +144,7 @@ export function applyWrite(
       const kept = obj.siblings.filter((s) => !covers(context, s.dot));
       const superseded = obj.siblings.filter((s) => covers(context, s.dot)).map((s) => s.op ?? '');
       fresh.dot = dot;
-      fresh.vv = { ...context };
+      fresh.vv = copyVV(context);
       const clock = withDot(mergeVV(obj.clock, context), dot);
       return { obj: { siblings: canonical([...kept, fresh]), clock, version: 0 }, changed: true, superseded };
     }
@@ -156,6 +160,13 @@ export function applyWrite(
       };
     }
   }
+}
+
+/** Same values (by the op that wrote each) in the same canonical order. */
+function sameOps(a: Sibling[], b: Sibling[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.op !== b[i]!.op) return false;
+  return true;
 }
 
 function unionByOp(a: Sibling[], b: Sibling[]): Sibling[] {
@@ -181,7 +192,7 @@ export function mergeObjects(
     }
     case 'version-vectors': {
       const order = compare(a.clock, b.clock);
-      if (order === 'after') return a;
+      if (order === 'after' || (order === 'equal' && sameOps(a.siblings, b.siblings))) return a;
       if (order === 'before') return b;
       return { siblings: unionByOp(a.siblings, b.siblings), clock: mergeVV(a.clock, b.clock), version: 0 };
     }
@@ -206,26 +217,59 @@ function sameDot(x: [string, number] | undefined, y: [string, number] | undefine
   return x !== undefined && y !== undefined && x[0] === y[0] && x[1] === y[1];
 }
 
+// Contexts, clocks and stored objects are never changed once made (every operation here builds new
+// ones), so they are shared freely: between a replica's copy, its acknowledgements and the client.
+const NO_CONTEXT: CausalContext = Object.freeze({});
+const VERSION_ZERO: CausalContext = Object.freeze({ version: 0 });
+const EMPTY_VV_CONTEXT: CausalContext = Object.freeze({ vv: Object.freeze({}) });
+
 /** The causal context a reader or writer of this copy gets back. */
 export function contextOf(scheme: VersioningScheme, obj: StoredObject | undefined): CausalContext {
-  if (!obj) return scheme === 'version-numbers' ? { version: 0 } : scheme === 'timestamps' ? {} : { vv: {} };
+  if (!obj)
+    return scheme === 'version-numbers'
+      ? VERSION_ZERO
+      : scheme === 'timestamps'
+        ? NO_CONTEXT
+        : EMPTY_VV_CONTEXT;
   if (scheme === 'version-numbers') return { version: obj.version };
-  if (scheme === 'timestamps') return {};
-  return { vv: { ...obj.clock } };
+  if (scheme === 'timestamps') return NO_CONTEXT;
+  return { vv: obj.clock };
+}
+
+function isEmptyContext(c: CausalContext): boolean {
+  return c.version === undefined && c.vv === undefined;
 }
 
 /** Combines contexts (several replicas acknowledged, or a client learns more). */
 export function mergeContexts(a: CausalContext, b: CausalContext): CausalContext {
+  if (a === b || isEmptyContext(b)) return a;
+  if (isEmptyContext(a)) return b;
+  const version =
+    a.version !== undefined || b.version !== undefined ? Math.max(a.version ?? 0, b.version ?? 0) : undefined;
+  let vv: VersionVector | undefined;
+  if (a.vv && b.vv) vv = descends(a.vv, b.vv) ? a.vv : descends(b.vv, a.vv) ? b.vv : mergeVV(a.vv, b.vv);
+  else vv = a.vv ?? b.vv;
+  // One side already knows everything the other does: keep it rather than build an equal copy.
+  if (version === a.version && vv === a.vv) return a;
+  if (version === b.version && vv === b.vv) return b;
   const out: CausalContext = {};
-  if (a.version !== undefined || b.version !== undefined)
-    out.version = Math.max(a.version ?? 0, b.version ?? 0);
-  if (a.vv || b.vv) out.vv = mergeVV(a.vv ?? {}, b.vv ?? {});
+  if (version !== undefined) out.version = version;
+  if (vv) out.vv = vv;
   return out;
 }
 
 /** Values a read returns: every sibling but tombstones. */
 export function visibleValues(obj: StoredObject | undefined): Sibling[] {
-  return obj ? obj.siblings.filter((s) => !s.tombstone) : [];
+  if (!obj) return [];
+  for (const s of obj.siblings) if (s.tombstone) return obj.siblings.filter((t) => !t.tombstone);
+  return obj.siblings;
+}
+
+/** How many values a read of this copy would return. */
+export function visibleCount(obj: StoredObject): number {
+  let n = 0;
+  for (const s of obj.siblings) if (!s.tombstone) n++;
+  return n;
 }
 
 /** A short human description of a copy's version, for notes ("had version 1, sent version 2"). */
