@@ -489,6 +489,18 @@ describe('every other check, with the text it underlines', () => {
     });
   }
 
+  it('reports an alias to no anchor, which the YAML parser lets through', () => {
+    for (const text of [
+      `${SL}${ALICE}events:\n  - { at: 0ms, client: alice, write: { key: k, value: *x } }\n`,
+      `${SL}${ALICE}events:\n  - { at: 0ms, client: alice, write: *x }\n`,
+    ]) {
+      const d = only(text, 'alias');
+      expect([d.text, d.severity]).toEqual(['*x', 'error']);
+      expect(d.message).toContain('refers to no anchor');
+      expect(parseScenario(text).scenario).toBeUndefined();
+    }
+  });
+
   it('reports YAML warnings as warnings', () => {
     const text = `${SL}events: []\ndescription: !unknown x\n`;
     const r = parseScenario(text);

@@ -3,6 +3,7 @@
 // checked tree the normalizer reads, and every identifier occurrence for the semantic checks.
 
 import {
+  type Alias,
   type Document,
   isAlias,
   isMap,
@@ -128,6 +129,16 @@ function familiesText(f: readonly Replication[]): string {
   return `${listOr([...f])} clusters`;
 }
 
+function reportUnknownAnchor(ctx: ValidateContext, alias: Alias, keyRange: Offsets): void {
+  report(
+    ctx,
+    'error',
+    'alias',
+    rangeOf(alias, keyRange),
+    `alias *${alias.source} refers to no anchor: define &${alias.source} on a value before this line, or write the value here`,
+  );
+}
+
 /** Converts a node to a data value, reporting maps (values are scalars or lists). */
 function toValue(node: Node | null, ctx: ValidateContext, label: string): Value | undefined {
   if (node === null || node === undefined) return null;
@@ -137,8 +148,12 @@ function toValue(node: Node | null, ctx: ValidateContext, label: string): Value 
       return undefined;
     }
     const target = node.resolve(ctx.doc);
+    if (!target) {
+      reportUnknownAnchor(ctx, node, [0, 0]);
+      return undefined;
+    }
     ctx.depth++;
-    const v = target ? toValue(target as Node, ctx, label) : undefined;
+    const v = toValue(target as Node, ctx, label);
     ctx.depth--;
     return v;
   }
@@ -205,7 +220,11 @@ function checkNode(
     }
     ctx.aliasBudget--;
     const target = node.resolve(ctx.doc);
-    if (!target) return undefined; // the YAML parser already reported the unknown anchor
+    if (!target) {
+      // The YAML parser accepts an alias to no anchor (it only fails when converting to data).
+      reportUnknownAnchor(ctx, node, place.keyRange);
+      return undefined;
+    }
     ctx.depth++;
     try {
       return checkNode(target as Node, type, place, ctx);
