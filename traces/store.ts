@@ -22,6 +22,15 @@ import { EVENT_KINDS } from './types';
 export type EventDetail = Omit<TraceEvent, 'id' | 'time' | 'actor' | 'kind' | 'vc' | 'cause' | 'line'>;
 
 const KIND_CODE = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
+// The codes of the kinds recorded most, looked up once rather than per event.
+const REQUEST_CODE = KIND_CODE.get('request')!;
+const RESPONSE_CODE = KIND_CODE.get('response')!;
+const STATE_CODE = KIND_CODE.get('state')!;
+const MESSAGE_CODES = {
+  send: KIND_CODE.get('send')!,
+  deliver: KIND_CODE.get('deliver')!,
+  drop: KIND_CODE.get('drop')!,
+};
 const NONE = -1;
 /** The line column starts 16 bits wide, with this for "no line", and widens on the first line beyond. */
 const NO_LINE_16 = 0xffff;
@@ -364,7 +373,7 @@ export class TraceRecorder extends Trace {
     detail?: EventDetail,
     vc?: VersionVector,
   ): number {
-    const id = this.appendColumns(time, actor, kind, cause, line, vc);
+    const id = this.appendColumns(time, actor, KIND_CODE.get(kind)!, cause, line, vc);
     if (detail !== undefined) this.refCol[id] = this.addGeneric(detail);
     return id;
   }
@@ -377,7 +386,7 @@ export class TraceRecorder extends Trace {
     line: number | undefined,
     op: OpInfo,
   ): number {
-    const id = this.appendColumns(time, actor, 'request', cause, line, undefined);
+    const id = this.appendColumns(time, actor, REQUEST_CODE, cause, line, undefined);
     this.refCol[id] = sideRef(REQUEST, this.requestOps.length);
     this.requestOps.push(op);
     return id;
@@ -392,7 +401,7 @@ export class TraceRecorder extends Trace {
     op: OpInfo,
     result: OpResult,
   ): number {
-    const id = this.appendColumns(time, actor, 'response', cause, line, undefined);
+    const id = this.appendColumns(time, actor, RESPONSE_CODE, cause, line, undefined);
     this.refCol[id] = sideRef(RESPONSE, this.responseOps.length);
     this.responseOps.push(op);
     this.responseResults.push(result);
@@ -409,7 +418,7 @@ export class TraceRecorder extends Trace {
     before: Sibling[],
     after: Sibling[],
   ): number {
-    const id = this.appendColumns(time, actor, 'state', cause, line, undefined);
+    const id = this.appendColumns(time, actor, STATE_CODE, cause, line, undefined);
     this.refCol[id] = sideRef(DATA, this.dataKeys.length);
     this.dataKeys.push(key);
     this.dataBefore.push(before);
@@ -427,7 +436,7 @@ export class TraceRecorder extends Trace {
   private appendColumns(
     time: number,
     actor: number,
-    kind: EventKind,
+    kindCode: number,
     cause: number | undefined,
     line: number | undefined,
     vc: VersionVector | undefined,
@@ -436,7 +445,7 @@ export class TraceRecorder extends Trace {
     if (id === this.capacity) this.enlarge();
     this.times[id] = time;
     this.actorCol[id] = actor;
-    this.kindCol[id] = KIND_CODE.get(kind)!;
+    this.kindCol[id] = kindCode;
     this.causeCol[id] = cause === undefined ? NONE : cause;
     if (line === undefined) this.lineCol[id] = this.noLine;
     else {
@@ -461,7 +470,7 @@ export class TraceRecorder extends Trace {
     }
     let list = this.perActor[actor]!;
     if (n === list.length) {
-      list = grow(list, Math.max(16, Math.ceil(list.length * 1.5)));
+      list = grow(list, Math.max(16, list.length * 2));
       this.perActor[actor] = list;
     }
     list[n] = id;
@@ -552,7 +561,7 @@ export class TraceRecorder extends Trace {
     msg: number,
     extra?: EventDetail,
   ): number {
-    const id = this.appendColumns(time, actor, kind, cause, line, undefined);
+    const id = this.appendColumns(time, actor, MESSAGE_CODES[kind], cause, line, undefined);
     this.refCol[id] = msg;
     if (extra) this.messageExtras.set(id, extra);
     return id;
@@ -672,7 +681,7 @@ export class TraceRecorder extends Trace {
   }
 
   private enlarge(): void {
-    const size = Math.max(16, Math.ceil(this.capacity * 1.5));
+    const size = Math.max(16, this.capacity * 2);
     this.refCol = grow(this.refCol, size);
     this.times = grow(this.times, size);
     this.actorCol = grow(this.actorCol, size);

@@ -80,6 +80,58 @@ export class EventQueue<T> {
 
   poppedTime = 0;
 
+  /**
+   * Removes every entry `drop` says to, calling `dropped` with each, and rebuilds the heap in O(n).
+   * Entries keep their sequence numbers, so the order of the rest is unchanged.
+   */
+  removeWhere(drop: (item: T) => boolean, dropped: (item: T) => void): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const items = this.items;
+    let kept = 0;
+    for (let i = 0; i < this.size; i++) {
+      const item = items[i]!;
+      if (drop(item)) {
+        dropped(item);
+        continue;
+      }
+      times[kept] = times[i]!;
+      seqs[kept] = seqs[i]!;
+      items[kept] = item;
+      kept++;
+    }
+    for (let i = kept; i < this.size; i++) items[i] = undefined;
+    this.size = kept;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  private siftDown(start: number): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const items = this.items;
+    const size = this.size;
+    const time = times[start]!;
+    const seq = seqs[start]!;
+    const item = items[start];
+    let i = start;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      let c = l;
+      if (r < size && (times[r]! < times[l]! || (times[r] === times[l] && seqs[r]! < seqs[l]!))) c = r;
+      const ct = times[c]!;
+      if (time < ct || (time === ct && seq < seqs[c]!)) break;
+      times[i] = ct;
+      seqs[i] = seqs[c]!;
+      items[i] = items[c];
+      i = c;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    items[i] = item;
+  }
+
   /** Every entry, in no particular order (for views of what is pending). */
   *entries(): IterableIterator<{ time: number; item: T }> {
     for (let i = 0; i < this.size; i++) yield { time: this.times[i]!, item: this.items[i]! };

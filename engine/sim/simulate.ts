@@ -64,7 +64,6 @@ export interface RunResult {
 /** How long after the last scenario item a `quiet` run keeps going at least, ms. */
 export const QUIET_GRACE_MS = 1000;
 
-const ITEM = 0;
 const DELIVER = 1;
 const TIMER = 2;
 const PERSISTED = 3;
@@ -83,7 +82,7 @@ class Entry {
   cause = -1;
   line = -1;
   incarnation = 0;
-  /** The scenario item, timer data, persisted data, op key or (deliveries) the message payload. */
+  /** Timer data, persisted data, op key or (deliveries) the message payload. */
   ref: unknown = undefined;
   name = '';
   lost = '';
@@ -187,6 +186,12 @@ export class Simulation {
   private readonly queue = new EventQueue<Entry>();
   /** Popped entries, ready for reuse. */
   private readonly spareEntries: Entry[] = [];
+  /**
+   * Killed entries still in the queue (cancelled timers, timeouts of answered ops). They are purged
+   * once they outnumber the live ones: most timers are cancelled, and a queue full of them makes
+   * every push and pop walk a deeper heap.
+   */
+  private deadEntries = 0;
   private readonly random: RandomSource;
   private readonly network: Network;
   private readonly actors: ActorRuntime[] = [];
@@ -202,6 +207,14 @@ export class Simulation {
   private readonly maxEvents: number;
   private readonly until: number | 'quiet';
   private readonly lastItemTime: number;
+  /**
+   * The scenario's items in time order (stable: file order at equal times), run from `nextItem` on.
+   * They stay out of the queue: a scenario can have tens of thousands, and the queue would be that
+   * much deeper for the whole run. An item runs before any queued entry of the same time, as if it
+   * had been queued first.
+   */
+  private readonly items: ScenarioItem[];
+  private nextItem = 0;
 
   private readonly timerDetails = new Map<string, EventDetail>();
   private now = 0;
@@ -268,12 +281,12 @@ export class Simulation {
       }
     }
 
-    let last = 0;
-    for (const item of scenario.events) {
-      this.schedule(item.at, ITEM, -1, -1, -1, item, false);
-      last = Math.max(last, item.at);
-    }
-    this.lastItemTime = last;
+    this.items = scenario.events
+      .map((item, order) => ({ item, order }))
+      .sort((a, b) => a.item.at - b.item.at || a.order - b.order)
+      .map(({ item }) => item);
+    this.busy += this.items.length;
+    this.lastItemTime = this.items.length > 0 ? this.items[this.items.length - 1]!.at : 0;
     this.startActors();
   }
 
@@ -368,7 +381,10 @@ export class Simulation {
         );
         break;
       }
-      const nextTime = queue.peekTime();
+      const queued = queue.peekTime();
+      const itemTime =
+        this.nextItem < this.items.length ? this.items[this.nextItem]!.at : Number.POSITIVE_INFINITY;
+      const nextTime = itemTime <= queued ? itemTime : queued;
       if (nextTime === Number.POSITIVE_INFINITY) {
         this.stop(this.until === 'quiet' ? 'quiet' : 'idle');
         break;
@@ -384,13 +400,19 @@ export class Simulation {
         this.stop('until');
         break;
       }
+      if (itemTime <= queued) {
+        this.busy--;
+        this.now = itemTime;
+        this.runItem(this.items[this.nextItem++]!);
+        continue;
+      }
       const entry = queue.pop()!;
       if (entry.live) {
         entry.live = false;
         if (!entry.periodic) this.busy--;
         this.now = queue.poppedTime;
         this.execute(entry);
-      }
+      } else this.deadEntries--;
       this.release(entry);
     }
     return this.result();
@@ -431,9 +453,6 @@ export class Simulation {
         return;
       case TIMER:
         this.fireTimer(entry);
-        return;
-      case ITEM:
-        this.runItem(entry.ref as ScenarioItem);
         return;
       case PERSISTED: {
         const rt = this.actors[entry.actor]!;
@@ -497,7 +516,13 @@ export class Simulation {
     if (!entry.live) return;
     entry.live = false;
     if (!entry.periodic) this.busy--;
+    if (++this.deadEntries > 64 && this.deadEntries * 2 > this.queue.length) {
+      this.queue.removeWhere(isDead, this.releaseEntry);
+      this.deadEntries = 0;
+    }
   }
+
+  private readonly releaseEntry = (entry: Entry): void => this.release(entry);
 
   // ---- dispatch ------------------------------------------------------------------------------
 
@@ -950,24 +975,23 @@ export class Simulation {
       });
       return;
     }
+    // A copy: killing may purge the entry from the queue and recycle it.
+    const message = Object.assign(new Entry(), found);
     this.kill(found);
     if (a.kind === 'drop') {
       this.trace.appendMessageEvent(
         this.now,
         this.networkActor,
         'drop',
-        found.cause,
-        lineOrUndefined(found.line),
-        found.msg,
+        message.cause,
+        lineOrUndefined(message.line),
+        message.msg,
         {
           reason: 'dropped by what-if',
         },
       );
       this.trace.stats.dropped++;
-    } else {
-      const copy = Object.assign(new Entry(), found);
-      this.deliver(copy);
-    }
+    } else this.deliver(message);
   }
 
   // ---- end state -------------------------------------------------------------------------------
@@ -998,6 +1022,10 @@ export class Simulation {
     }
     return out.sort((x, y) => x.arrival - y.arrival || x.msg - y.msg);
   }
+}
+
+function isDead(entry: Entry): boolean {
+  return !entry.live;
 }
 
 function causeOrUndefined(event: number): number | undefined {

@@ -20,7 +20,7 @@ import { type Ring, ringFor } from './ring';
 import { type CausalContext, mergeContexts } from './versioning';
 
 export interface LeaderlessClient {
-  contexts: Record<string, CausalContext>;
+  contexts: Map<string, CausalContext>;
   /** Operations waiting for an answer: op key -> data key. */
   pending: Map<string, string>;
   /**
@@ -32,8 +32,11 @@ export interface LeaderlessClient {
   ring?: Ring;
 }
 
+/** What a client knows of a key it has not read or written yet (shared: contexts are never changed). */
+const NO_CONTEXT: CausalContext = Object.freeze({});
+
 export function initClient(): LeaderlessClient {
-  return { contexts: {}, pending: new Map(), queued: new Map(), coordinator: newCoordinatorState() };
+  return { contexts: new Map(), pending: new Map(), queued: new Map(), coordinator: newCoordinatorState() };
 }
 
 /** The per-input view of a client; rebound for every input like the node's (see node.ts). */
@@ -77,7 +80,10 @@ function finish(env: ClientEnv, op: string, result: OpResult): void {
   state.pending.delete(op);
   if (result.ok && result.context) {
     // Merge rather than replace: a stale read must not make the client forget its own write.
-    state.contexts[key] = mergeContexts(state.contexts[key] ?? {}, result.context as CausalContext);
+    state.contexts.set(
+      key,
+      mergeContexts(state.contexts.get(key) ?? NO_CONTEXT, result.context as CausalContext),
+    );
   }
   out.complete(op, result);
   sendNext(env, key);
@@ -181,7 +187,7 @@ function send(env: ClientEnv, op: ClientOperation): void {
   }
   const tombstone = op.kind === 'delete';
   const value = tombstone ? null : (op.value ?? null);
-  const context = state.contexts[op.dataKey] ?? {};
+  const context = state.contexts.get(op.dataKey) ?? NO_CONTEXT;
   if (cfg.coordinator === 'client')
     startWrite(state.coordinator, env, {
       op: op.key,

@@ -39,7 +39,7 @@ export interface CoordinatorState {
   /** Nodes that did not answer in time; skipped for fallbacks until they are heard from again. */
   suspects: Set<string>;
   /** Per key, the last counter this coordinator used in a dot (kept across crashes with the disk). */
-  counters: Record<string, number>;
+  counters: Map<string, number>;
 }
 
 interface QuorumRequest {
@@ -93,7 +93,7 @@ const NO_REPAIRS = new Map<string, string>();
 const EMPTY_CONTEXT: CausalContext = Object.freeze({});
 
 export function newCoordinatorState(): CoordinatorState {
-  return { nextRequest: 1, requests: new Map(), suspects: new Set(), counters: {} };
+  return { nextRequest: 1, requests: new Map(), suspects: new Set(), counters: new Map() };
 }
 
 /** What the coordinator needs from its host. */
@@ -133,11 +133,11 @@ export function startWrite(cs: CoordinatorState, host: CoordinatorHost, w: Write
     // A dot must never repeat: take one past anything this coordinator has used or seen for the key.
     const self = ctx.self;
     const seen = Math.max(
-      cs.counters[w.key] ?? 0,
+      cs.counters.get(w.key) ?? 0,
       w.context.vv?.[self] ?? 0,
       host.local?.(w.key)?.clock[self] ?? 0,
     );
-    cs.counters[w.key] = seen + 1;
+    cs.counters.set(w.key, seen + 1);
     stamp.dot = [self, seen + 1];
   }
   if (cfg.versioning === 'timestamps') stamp.ts = ctx.clock;
