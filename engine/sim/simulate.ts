@@ -192,6 +192,9 @@ export class Simulation {
    * every push and pop walk a deeper heap.
    */
   private deadEntries = 0;
+  /** Sum over executed entries of the queue's length when each was popped (see `meanQueueLength`). */
+  private queueLengthSum = 0;
+  private executed = 0;
   private readonly random: RandomSource;
   private readonly network: Network;
   private readonly actors: ActorRuntime[] = [];
@@ -406,8 +409,10 @@ export class Simulation {
         this.runItem(this.items[this.nextItem++]!);
         continue;
       }
+      this.queueLengthSum += queue.length;
       const entry = queue.pop()!;
       if (entry.live) {
+        this.executed++;
         entry.live = false;
         if (!entry.periodic) this.busy--;
         this.now = queue.poppedTime;
@@ -416,6 +421,11 @@ export class Simulation {
       this.release(entry);
     }
     return this.result();
+  }
+
+  /** Mean number of entries waiting in the queue (live or cancelled) each time one was taken out. */
+  get meanQueueLength(): number {
+    return this.executed === 0 ? 0 : this.queueLengthSum / this.executed;
   }
 
   get finished(): boolean {

@@ -1,10 +1,12 @@
 // Engine throughput and memory against a floor: a bare binary-heap event loop doing the least a
-// discrete-event simulator can do per event (pop, schedule the next event, store time and actor).
+// discrete-event simulator can do per event (pop, schedule the next event, store time and actor),
+// with as many events pending as the engine had on average (the heap's depth is part of the cost of
+// an event, and a scenario with thousands of concurrent timers and messages pays it in any engine).
 
 import type { ProtocolFamily } from '../../engine/protocols/protocol';
 import type { Scenario } from '../../engine/scenario/model';
 import { EventQueue } from '../../engine/sim/eventQueue';
-import { simulateWith } from '../../engine/sim/simulate';
+import { Simulation } from '../../engine/sim/simulate';
 
 export interface LoopFigures {
   events: number;
@@ -21,8 +23,11 @@ function heapBytes(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
-/** The floor: N events through a binary heap, each storing (time, actor) in typed arrays. */
-export function floorLoop(events: number, actors: number): LoopFigures {
+/**
+ * The floor: `events` events through a binary heap holding `pending` events, each storing (time,
+ * actor) in typed arrays. Every popped event schedules one successor on a random actor.
+ */
+export function floorLoop(events: number, actors: number, pending: number): LoopFigures {
   const before = heapBytes();
   const start = performance.now();
   const queue = new EventQueue<{ actor: number }>();
@@ -33,7 +38,7 @@ export function floorLoop(events: number, actors: number): LoopFigures {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
     return state / 4294967296;
   };
-  for (let a = 0; a < actors; a++) queue.push(rand() * 5, { actor: a });
+  for (let p = 0; p < Math.max(1, pending); p++) queue.push(rand() * 5, { actor: p % actors });
   let n = 0;
   while (n < events) {
     const item = queue.pop()!;
@@ -52,10 +57,14 @@ export function floorLoop(events: number, actors: number): LoopFigures {
 }
 
 /** Runs a scenario with full tracing; bytes per event counts everything the run keeps alive. */
-export function engineLoop(scenario: Scenario, family: ProtocolFamily): LoopFigures & { stopReason: string } {
+export function engineLoop(
+  scenario: Scenario,
+  family: ProtocolFamily,
+): LoopFigures & { stopReason: string; meanQueueLength: number } {
   const before = heapBytes();
   const start = performance.now();
-  const run = simulateWith(scenario, family);
+  const simulation = new Simulation(scenario, family);
+  const run = simulation.run();
   const seconds = (performance.now() - start) / 1000;
   const bytes = heapBytes() - before;
   const events = run.trace.length;
@@ -67,5 +76,6 @@ export function engineLoop(scenario: Scenario, family: ProtocolFamily): LoopFigu
     eventsPerSecond: events / seconds,
     bytesPerEvent: bytes / events,
     stopReason: run.stopReason,
+    meanQueueLength: simulation.meanQueueLength,
   };
 }
