@@ -98,6 +98,51 @@ function canonical(siblings: Sibling[]): Sibling[] {
   return siblings.length < 2 ? siblings : siblings.sort(siblingOrder);
 }
 
+/**
+ * What a write makes that does not depend on the replica applying it. A coordinator sends one Put
+ * object to every home replica, so they share these (the trace keeps every replica's values: n
+ * copies of each would be most of its memory). Keyed by the stamp, for the writes of the last few
+ * moments only: a Put reaches its replicas within a network latency of each other.
+ */
+interface WriteParts {
+  sibling: Sibling;
+  /** `[sibling]`: the values after a write that supersedes everything. */
+  alone: Sibling[];
+  /** The context with the write's dot: the clock after such a write (version vectors). */
+  clock?: VersionVector;
+}
+
+const RECENT = 256;
+const recentWrites = new Map<WriteStamp, WriteParts>();
+const recentContexts = new Map<VersionVector, CausalContext>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= RECENT) cache.delete(cache.keys().next().value as K);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function writeParts(scheme: VersioningScheme, w: WriteStamp): WriteParts {
+  return remember(recentWrites, w, () => {
+    const sibling = newSibling(w);
+    const parts: WriteParts = { sibling, alone: [sibling] };
+    const context = w.context.vv ?? {};
+    if (scheme === 'version-vectors') {
+      sibling.vv = withDot(context, w.dot!);
+      parts.clock = sibling.vv;
+    } else if (scheme === 'dotted-version-vectors') {
+      sibling.dot = w.dot!;
+      sibling.vv = copyVV(context);
+      parts.clock = withDot(context, w.dot!);
+    } else if (scheme === 'timestamps') sibling.ts = w.ts ?? 0;
+    return parts;
+  });
+}
+
 /** Applies a client write to a replica's copy of the key. Never mutates `current`. */
 export function applyWrite(
   scheme: VersioningScheme,
@@ -105,9 +150,9 @@ export function applyWrite(
   w: WriteStamp,
 ): Applied {
   const obj = current ?? emptyObject();
-  const fresh = newSibling(w);
   switch (scheme) {
     case 'version-numbers': {
+      const fresh = newSibling(w);
       // DDIA's shopping-cart algorithm: overwrite every value whose version the client has seen,
       // keep the ones with higher versions (written concurrently), number the new value.
       const seen = w.context.version ?? 0;
@@ -128,12 +173,18 @@ export function applyWrite(
       const dot = w.dot!;
       if (covers(obj.clock, dot)) return { obj, changed: false, superseded: [] };
       const context = w.context.vv ?? {};
-      const replaceAll = descends(context, obj.clock);
-      fresh.vv = withDot(context, dot);
+      const parts = writeParts(scheme, w);
+      if (descends(context, obj.clock)) {
+        // The context covers the object's clock, so their merge is the context itself.
+        const superseded = obj.siblings.map((s) => s.op ?? '');
+        return { obj: { siblings: parts.alone, clock: parts.clock!, version: 0 }, changed: true, superseded };
+      }
       const clock = withDot(mergeVV(obj.clock, context), dot);
-      const kept = replaceAll ? [] : obj.siblings;
-      const superseded = replaceAll ? obj.siblings.map((s) => s.op ?? '') : [];
-      return { obj: { siblings: canonical([...kept, fresh]), clock, version: 0 }, changed: true, superseded };
+      return {
+        obj: { siblings: canonical([...obj.siblings, parts.sibling]), clock, version: 0 },
+        changed: true,
+        superseded: [],
+      };
     }
     case 'dotted-version-vectors': {
       // Each sibling carries the dot of the write that made it: a write supersedes exactly the
@@ -141,20 +192,20 @@ export function applyWrite(
       const dot = w.dot!;
       if (covers(obj.clock, dot)) return { obj, changed: false, superseded: [] };
       const context = w.context.vv ?? {};
+      const parts = writeParts(scheme, w);
       const kept = obj.siblings.filter((s) => !covers(context, s.dot));
       const superseded = obj.siblings.filter((s) => covers(context, s.dot)).map((s) => s.op ?? '');
-      fresh.dot = dot;
-      fresh.vv = copyVV(context);
-      const clock = withDot(mergeVV(obj.clock, context), dot);
-      return { obj: { siblings: canonical([...kept, fresh]), clock, version: 0 }, changed: true, superseded };
+      const clock = descends(context, obj.clock) ? parts.clock! : withDot(mergeVV(obj.clock, context), dot);
+      const siblings = kept.length === 0 ? parts.alone : canonical([...kept, parts.sibling]);
+      return { obj: { siblings, clock, version: 0 }, changed: true, superseded };
     }
     case 'timestamps': {
-      fresh.ts = w.ts ?? 0;
+      const parts = writeParts(scheme, w);
       const winner = obj.siblings[0];
-      if (winner && !lwwNewer(fresh, winner))
+      if (winner && !lwwNewer(parts.sibling, winner))
         return { obj, changed: false, superseded: [], rejectedBy: winner };
       return {
-        obj: { siblings: [fresh], clock: {}, version: 0 },
+        obj: { siblings: parts.alone, clock: {}, version: 0 },
         changed: true,
         superseded: winner ? [winner.op ?? ''] : [],
       };
@@ -233,7 +284,7 @@ export function contextOf(scheme: VersioningScheme, obj: StoredObject | undefine
         : EMPTY_VV_CONTEXT;
   if (scheme === 'version-numbers') return { version: obj.version };
   if (scheme === 'timestamps') return NO_CONTEXT;
-  return { vv: obj.clock };
+  return remember(recentContexts, obj.clock, () => ({ vv: obj.clock }));
 }
 
 function isEmptyContext(c: CausalContext): boolean {
