@@ -1,11 +1,12 @@
 // `npm run package`: a production build, then the marketplace .vsix (vsce, no dependencies: the
 // bundles carry them), then a check of what went in. Fails loudly when the package carries
-// sources, maps, tests, node_modules or monaco, misses a file the manifest names, or exceeds 2 MB.
+// sources, maps, tests, node_modules or monaco, misses a file the manifest names, exceeds 2 MB, or
+// has a manifest the Open VSX registry would refuse.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listZip } from './vsix.mjs';
+import { listZip, openVsxProblems } from './vsix.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -99,6 +100,10 @@ if (!pkg.icon) console.warn('package: warning: package.json has no "icon" (add "
 const lower = new Set([...names].map((n) => n.toLowerCase()));
 for (const doc of ['readme.md', 'changelog.md', 'license.txt', 'package.json'])
   if (!lower.has(doc)) problems.push(`${doc}: missing from the package`);
+
+// Open VSX (ovsx publish) takes the same .vsix; its registry checks the manifest on upload.
+const licensed = ['license.txt', 'license.md', 'license'].some((f) => lower.has(f));
+for (const p of openVsxProblems(pkg, licensed)) problems.push(`Open VSX would refuse it: ${p}`);
 
 const bytes = statSync(out).size;
 if (bytes > MAX_BYTES)

@@ -11,39 +11,27 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../chromium';
+import {
+  closeEditor as closeEditorIn,
+  EXTENSION_ID,
+  EXTENSION_NAME,
+  eventOf,
+  timelineFrame as findTimeline,
+  host,
+  openFile,
+  runCommand as runCommandIn,
+  stepAndWait as stepAndWaitIn,
+  topFrame as topFrameIn,
+  variablesAt as variablesAtIn,
+  waitPaused as waitPausedIn,
+  workbenchReady as workbenchReadyIn,
+} from './workbench';
 
-/** What scripts/vscode-host/host.mjs exports (it is plain JavaScript with JSDoc types). */
-interface Profile {
-  userDataDir: string;
-  extensionsDir: string;
-}
-interface Host {
-  ensureCodeServer(): void;
-  makeProfile(name: string, settings?: Record<string, unknown>): Profile;
-  installExtension(vsix: string, profile: Profile): void;
-  startCodeServer(opts: {
-    folder: string;
-    profile: Profile;
-    port?: number;
-    log?: (line: string) => void;
-  }): Promise<{
-    url: string;
-    pid: number;
-    stop(): Promise<void>;
-  }>;
-  folderUrl(base: string, folder: string): string;
-  vsixPath(): string;
-}
-// Imported by URL so the project's typecheck (no allowJs) does not try to type the .mjs.
-const { ensureCodeServer, folderUrl, installExtension, makeProfile, startCodeServer, vsixPath } =
-  (await import(new URL('../../scripts/vscode-host/host.mjs', import.meta.url).href)) as Host;
+const { ensureCodeServer, folderUrl, installExtension, makeProfile, startCodeServer, vsixPath } = host;
 
 /** Which extension host runs the extension. */
 export type ExtensionHostKind = 'node' | 'webworker';
 
-const EXTENSION_ID = 'replication-debugger.replication-debugger';
-/** How the Running Extensions view names it (package.json displayName). */
-const EXTENSION_NAME = 'Replication Debugger';
 /** Issue 9's budget for activation (VS Code's own figure: loading the code + the activate call). */
 export const ACTIVATION_BUDGET_MS = 100;
 const root = process.cwd();
@@ -79,20 +67,14 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
     await page.screenshot({ path: join(shots, `${name}.png`) });
   }
 
-  /**
-   * Runs a command palette entry by its title, as a person would. Ctrl+Shift+P, not F1: in the
-   * browser-served workbench F1 did not open the palette here.
-   */
-  async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await row.click();
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-  }
+  // The shared drivers (./workbench.ts) on this suite's page.
+  const runCommand = (title: string) => runCommandIn(page, title);
+  const closeEditor = (title: string) => closeEditorIn(page, title);
+  const workbenchReady = (file: string) => workbenchReadyIn(page, file);
+  const waitPaused = () => waitPausedIn(page);
+  const topFrame = () => topFrameIn(page);
+  const variablesAt = (event: string) => variablesAtIn(page, event);
+  const stepAndWait = (key: string, before: string) => stepAndWaitIn(page, key, before);
 
   /** Texts of error notifications currently shown (toasts and the notification center). */
   async function errorNotifications(): Promise<string[]> {
@@ -103,40 +85,6 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
 
   /** The paused state: the call stack shows a thread paused (entry, step, ...). */
   const pausedLabel = () => page.locator('.debug-call-stack .state.label, .debug-call-stack .thread .state');
-
-  async function waitPaused(): Promise<void> {
-    // The call stack labels a stopped thread "Paused on entry" / "Paused on step", never while running.
-    const stack = page.locator('.debug-call-stack');
-    await stack.waitFor({ state: 'visible', timeout: 30_000 });
-    await expect.poll(() => stack.innerText(), { timeout: 30_000 }).toMatch(/paused/i);
-  }
-
-  /** Text of the top stack frame: it names the current trace event, so it changes with every step. */
-  async function topFrame(): Promise<string> {
-    const frame = page.locator('.debug-call-stack .monaco-list-row .stack-frame').first();
-    await frame.waitFor({ state: 'visible', timeout: 30_000 });
-    return (await frame.innerText()).trim();
-  }
-
-  /** The trace event a stack frame names ("leader: applied = 0 @ 0ms [#1]"), '' before the first. */
-  const eventOf = (frame: string) => /\[#(\d+)\]/.exec(frame)?.[1] ?? '';
-
-  /**
-   * Waits until the Variables view shows the event the Call Stack names. The two views refresh
-   * separately after a stop: right after a step the Variables view can still show the previous
-   * event, so reading it without this wait reads a stale event (the cause of the old flaky failures).
-   */
-  async function variablesAt(event: string): Promise<void> {
-    const scope = page.locator('.debug-variables .monaco-list-row').first();
-    await expect.poll(() => scope.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`Event #${event}:`));
-  }
-
-  async function stepAndWait(key: string, before: string): Promise<string> {
-    await page.keyboard.press(key);
-    await expect.poll(topFrame, { timeout: 30_000 }).not.toBe(before);
-    await waitPaused();
-    return topFrame();
-  }
 
   /** Debug adapter processes code-server started (its process group): the Node host spawns one. */
   function adapterProcesses(): string[] {
@@ -170,23 +118,6 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
     return { ms, reason, row: (await row.innerText()).replace(/\s+/g, ' ') };
   }
 
-  /** Waits for the workbench and for the explorer to list `file` in the workspace folder. */
-  async function workbenchReady(file: string): Promise<void> {
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    await page
-      .locator('.explorer-folders-view .monaco-list-row', { hasText: file })
-      .waitFor({ state: 'visible', timeout: 60_000 });
-  }
-
-  /** Closes an editor tab by its title (its close button shows on the active tab). */
-  async function closeEditor(title: string): Promise<void> {
-    const tab = page.locator('.tabs-container .tab', { hasText: title });
-    if (!(await tab.count())) return;
-    await tab.click();
-    await tab.locator('.codicon-close').first().click();
-    await tab.waitFor({ state: 'detached', timeout: 10_000 });
-  }
-
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     ensureCodeServer();
@@ -199,6 +130,9 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
       'workbench.colorTheme': 'Default Dark Modern',
       'debug.openDebug': 'openOnSessionStart',
       'window.confirmBeforeClose': 'never',
+      // VS Code for the web saves after a second by default; the desktop does not. Off, so the
+      // diagnostic stage's edit is never saved (which would also run the check-on-save).
+      'files.autoSave': 'off',
       // The extension is installed on the server; this makes the workbench run it in its web
       // worker extension host (through its `browser` entry), as vscode.dev and github.dev do.
       ...(kind === 'webworker' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {}),
@@ -264,19 +198,8 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
 
   describe(`the extension in a real VS Code (${kind} extension host)`, () => {
     it('opens a scenario with syntax highlighting', async () => {
-      await page.locator('.monaco-workbench').click({ position: { x: 800, y: 500 } });
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(scenarioName);
-      await page
-        .locator('.quick-input-list .monaco-list-row', { hasText: scenarioName })
-        .first()
-        .waitFor({ state: 'visible', timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      await openFile(page, scenarioName, 'single-leader');
       const lines = page.locator('.editor-instance .view-lines');
-      await lines.waitFor({ state: 'visible', timeout: 15_000 });
-      await expect.poll(() => lines.innerText(), { timeout: 15_000 }).toContain('single-leader');
       // Several token colours prove the extension's grammar claimed the file.
       const colours = async () =>
         lines.evaluate((el) => {
@@ -431,30 +354,7 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
       // The palette's context is the focused part: focus the scenario editor first.
       await page.locator('.editor-instance .view-lines').click();
       await runCommand('Replication: Show Timeline');
-      let timeline: Frame | undefined;
-      await expect
-        .poll(
-          async () => {
-            // Only webview frames: the workbench itself has canvases too (minimap, overview ruler).
-            for (const f of page.frames()) {
-              if (f === page.mainFrame()) continue;
-              const has = await f
-                .evaluate(
-                  () =>
-                    document.querySelector('canvas') !== null && !document.querySelector('.monaco-workbench'),
-                )
-                .catch(() => false);
-              if (has) {
-                timeline = f;
-                return true;
-              }
-            }
-            return false;
-          },
-          { timeout: 60_000 },
-        )
-        .toBe(true);
-      timelineFrame = timeline as Frame;
+      timelineFrame = await findTimeline(page);
       await expect
         .poll(timelineText, { timeout: 30_000 })
         .toContain('Automatic failover loses acknowledged writes');
