@@ -97,11 +97,23 @@ describe('README screenshots', () => {
     await variablesAt(page, eventOf(frame));
     // The node's protocol state (role, term, log), once VS Code has expanded the event's scope.
     const rows = page.locator('.debug-variables .monaco-list-row');
-    await rows.filter({ hasText: /^\s*id =/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await rows.filter({ hasText: /^\s*leader state\s*$/ }).first().click();
+    await rows
+      .filter({ hasText: /^\s*id =/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await rows
+      .filter({ hasText: /^\s*leader state\s*$/ })
+      .first()
+      .click();
     // The event's own variables make way for the node's (the list shows what fits).
-    await rows.filter({ hasText: /^\s*Event #\d+/ }).first().click();
-    await rows.filter({ hasText: /^\s*role =/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await rows
+      .filter({ hasText: /^\s*Event #\d+/ })
+      .first()
+      .click();
+    await rows
+      .filter({ hasText: /^\s*role =/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     await page.mouse.move(1300, 10);
     await save(page, 'debugger.png', { x: 0, y: 0, width: 1100, height: 620 });
 
