@@ -486,18 +486,48 @@ export class TraceRecorder extends Trace {
    */
   private mergedClock(actor: number, seq: number, mine: number, cause: number): number {
     const w = this.width;
-    const theirs = this.rowCol[cause]!;
+    const rows = this.rows;
     const causeActor = this.actorCol[cause]!;
     const causeSeq = this.seqCol[cause]!;
-    const base = mine >= NONE ? mine : this.lightBase[-2 - mine]!;
+    // Each clock as a full row (or none) plus at most one overriding entry; `mine`'s row is the base
+    // the result is compared with.
+    let base = mine;
+    let mineActor = -1;
+    let mineValue = 0;
+    if (mine < NONE) {
+      base = this.lightBase[-2 - mine]!;
+      mineActor = this.lightActor[-2 - mine]!;
+      mineValue = this.lightValue[-2 - mine]!;
+    }
+    const theirs = this.rowCol[cause]!;
+    let theirBase = theirs;
+    let theirActor = -1;
+    let theirValue = 0;
+    if (theirs < NONE) {
+      theirBase = this.lightBase[-2 - theirs]!;
+      theirActor = this.lightActor[-2 - theirs]!;
+      theirValue = this.lightValue[-2 - theirs]!;
+    }
+    const baseStart = base * w;
+    const theirStart = theirBase * w;
     let diffs = 0;
     let diffActor = 0;
     let diffValue = 0;
-    for (let a = 0; a < w && diffs < 2; a++) {
+    for (let a = 0; a < w; a++) {
       if (a === actor) continue;
-      const v = this.mergedEntry(a, mine, theirs, causeActor, causeSeq);
-      if (v !== (base === NONE ? 0 : this.rows[base * w + a]!)) {
-        diffs++;
+      const b = base === NONE ? 0 : rows[baseStart + a]!;
+      const m = a === mineActor ? mineValue : b;
+      const t =
+        a === causeActor
+          ? causeSeq
+          : a === theirActor
+            ? theirValue
+            : theirBase === NONE
+              ? 0
+              : rows[theirStart + a]!;
+      const v = t > m ? t : m;
+      if (v !== b) {
+        if (++diffs > 1) break;
         diffActor = a;
         diffValue = v;
       }
@@ -511,18 +541,25 @@ export class TraceRecorder extends Trace {
       return -2 - i;
     }
     const row = this.newRow();
-    const rows = this.rows;
+    const out = this.rows;
     const start = row * w;
-    for (let a = 0; a < w; a++)
-      rows[start + a] = a === actor ? seq : this.mergedEntry(a, mine, theirs, causeActor, causeSeq);
+    for (let a = 0; a < w; a++) {
+      if (a === actor) {
+        out[start + a] = seq;
+        continue;
+      }
+      const m = a === mineActor ? mineValue : base === NONE ? 0 : out[baseStart + a]!;
+      const t =
+        a === causeActor
+          ? causeSeq
+          : a === theirActor
+            ? theirValue
+            : theirBase === NONE
+              ? 0
+              : out[theirStart + a]!;
+      out[start + a] = t > m ? t : m;
+    }
     return row;
-  }
-
-  private mergedEntry(a: number, mine: number, theirs: number, causeActor: number, causeSeq: number): number {
-    let v = this.clockEntry(mine, a);
-    const t = a === causeActor ? causeSeq : this.clockEntry(theirs, a);
-    if (t > v) v = t;
-    return v;
   }
 
   /**

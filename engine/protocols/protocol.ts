@@ -13,6 +13,10 @@ export interface ClientOperation extends OpInfo {
   line: number;
 }
 
+/**
+ * What a node handles. An input object is valid during the handler's call only: the simulator
+ * reuses one object for every delivered message, so a handler keeps `msg` or `from`, never the input.
+ */
 export type NodeInput =
   /** The node starts (at time 0, or when `addNode` brings it in: then `joining` is set). */
   | { kind: 'start'; joining?: { as: 'follower' | 'leader' | 'replica' } }

@@ -192,6 +192,8 @@ export class Simulation {
    * every push and pop walk a deeper heap.
    */
   private deadEntries = 0;
+  /** The input every delivered message is handed over in (see NodeInput: inputs are not kept). */
+  private readonly messageInput = { kind: 'message' as const, from: '', msg: NO_MESSAGE };
   /** Sum over executed entries of the queue's length when each was popped (see `meanQueueLength`). */
   private queueLengthSum = 0;
   private executed = 0;
@@ -649,12 +651,11 @@ export class Simulation {
       return;
     }
     const id = this.trace.appendMessageEvent(this.now, target.index, 'deliver', entry.cause, line, entry.msg);
-    this.dispatch(
-      target,
-      { kind: 'message', from: this.actors[entry.from]!.id, msg: entry.ref as Message },
-      id,
-      line,
-    );
+    const input = this.messageInput;
+    input.from = this.actors[entry.from]!.id;
+    input.msg = entry.ref as Message;
+    this.dispatch(target, input, id, line);
+    input.msg = NO_MESSAGE;
   }
 
   private setTimer(rt: ActorRuntime, name: string, after: number, data: unknown): void {
@@ -1033,6 +1034,8 @@ export class Simulation {
     return out.sort((x, y) => x.arrival - y.arrival || x.msg - y.msg);
   }
 }
+
+const NO_MESSAGE: Message = Object.freeze({ type: '' });
 
 function isDead(entry: Entry): boolean {
   return !entry.live;

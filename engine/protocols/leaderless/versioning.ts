@@ -46,8 +46,6 @@ export interface Applied {
   obj: StoredObject;
   /** Whether the stored copy changed. */
   changed: boolean;
-  /** Ops of the siblings the write superseded. */
-  superseded: string[];
   /** Set when the write was not kept (last write wins found a newer value). */
   rejectedBy?: Sibling;
 }
@@ -157,13 +155,11 @@ export function applyWrite(
       // keep the ones with higher versions (written concurrently), number the new value.
       const seen = w.context.version ?? 0;
       const kept = obj.siblings.filter((s) => (s.version ?? 0) > seen);
-      const superseded = obj.siblings.filter((s) => (s.version ?? 0) <= seen).map((s) => s.op ?? '');
       const version = obj.version + 1;
       fresh.version = version;
       return {
         obj: { siblings: canonical([...kept, fresh]), clock: {}, version },
         changed: true,
-        superseded,
       };
     }
     case 'version-vectors': {
@@ -171,43 +167,38 @@ export function applyWrite(
       // seen the whole object, the write replaces every sibling; otherwise the replica cannot
       // tell which siblings the client saw, so it keeps them all and adds the new one.
       const dot = w.dot!;
-      if (covers(obj.clock, dot)) return { obj, changed: false, superseded: [] };
+      if (covers(obj.clock, dot)) return { obj, changed: false };
       const context = w.context.vv ?? {};
       const parts = writeParts(scheme, w);
       if (descends(context, obj.clock)) {
         // The context covers the object's clock, so their merge is the context itself.
-        const superseded = obj.siblings.map((s) => s.op ?? '');
-        return { obj: { siblings: parts.alone, clock: parts.clock!, version: 0 }, changed: true, superseded };
+        return { obj: { siblings: parts.alone, clock: parts.clock!, version: 0 }, changed: true };
       }
       const clock = withDot(mergeVV(obj.clock, context), dot);
       return {
         obj: { siblings: canonical([...obj.siblings, parts.sibling]), clock, version: 0 },
         changed: true,
-        superseded: [],
       };
     }
     case 'dotted-version-vectors': {
       // Each sibling carries the dot of the write that made it: a write supersedes exactly the
       // siblings whose dots its context covers, and keeps the truly concurrent ones.
       const dot = w.dot!;
-      if (covers(obj.clock, dot)) return { obj, changed: false, superseded: [] };
+      if (covers(obj.clock, dot)) return { obj, changed: false };
       const context = w.context.vv ?? {};
       const parts = writeParts(scheme, w);
       const kept = obj.siblings.filter((s) => !covers(context, s.dot));
-      const superseded = obj.siblings.filter((s) => covers(context, s.dot)).map((s) => s.op ?? '');
       const clock = descends(context, obj.clock) ? parts.clock! : withDot(mergeVV(obj.clock, context), dot);
       const siblings = kept.length === 0 ? parts.alone : canonical([...kept, parts.sibling]);
-      return { obj: { siblings, clock, version: 0 }, changed: true, superseded };
+      return { obj: { siblings, clock, version: 0 }, changed: true };
     }
     case 'timestamps': {
       const parts = writeParts(scheme, w);
       const winner = obj.siblings[0];
-      if (winner && !lwwNewer(parts.sibling, winner))
-        return { obj, changed: false, superseded: [], rejectedBy: winner };
+      if (winner && !lwwNewer(parts.sibling, winner)) return { obj, changed: false, rejectedBy: winner };
       return {
         obj: { siblings: parts.alone, clock: {}, version: 0 },
         changed: true,
-        superseded: winner ? [winner.op ?? ''] : [],
       };
     }
   }
