@@ -660,26 +660,37 @@ export class TraceRecorder extends Trace {
    * stores. Appending afterwards still works (the columns grow again).
    */
   compact(): void {
+    // A column with little slack (under an eighth) is kept: copying a million-event trace to save a
+    // few percent costs more than it saves.
     const n = this.count;
-    this.times = this.times.slice(0, n);
-    this.actorCol = this.actorCol.slice(0, n);
-    this.kindCol = this.kindCol.slice(0, n);
-    this.causeCol = this.causeCol.slice(0, n);
-    this.lineCol = this.lineCol.slice(0, n);
-    this.seqCol = this.seqCol.slice(0, n);
-    this.rowCol = this.rowCol.slice(0, n);
-    this.refCol = this.refCol.slice(0, n);
-    this.capacity = n;
-    this.rows = this.rows.slice(0, this.rowCount * this.width);
+    if (roomy(this.capacity, n)) {
+      this.times = this.times.slice(0, n);
+      this.actorCol = this.actorCol.slice(0, n);
+      this.kindCol = this.kindCol.slice(0, n);
+      this.causeCol = this.causeCol.slice(0, n);
+      this.lineCol = this.lineCol.slice(0, n);
+      this.seqCol = this.seqCol.slice(0, n);
+      this.rowCol = this.rowCol.slice(0, n);
+      this.refCol = this.refCol.slice(0, n);
+      this.capacity = n;
+    }
+    if (roomy(this.rows.length, this.rowCount * this.width))
+      this.rows = this.rows.slice(0, this.rowCount * this.width);
     const l = this.lightCount;
-    this.lightBase = this.lightBase.slice(0, l);
-    this.lightActor = this.lightActor.slice(0, l);
-    this.lightValue = this.lightValue.slice(0, l);
+    if (roomy(this.lightBase.length, l)) {
+      this.lightBase = this.lightBase.slice(0, l);
+      this.lightActor = this.lightActor.slice(0, l);
+      this.lightValue = this.lightValue.slice(0, l);
+    }
     const m = this.messageCount;
-    this.msgFrom = this.msgFrom.slice(0, m);
-    this.msgTo = this.msgTo.slice(0, m);
-    this.msgType = this.msgType.slice(0, m);
-    this.perActor = this.perActor.map((list, a) => list.slice(0, this.perActorCount[a]!));
+    if (roomy(this.msgFrom.length, m)) {
+      this.msgFrom = this.msgFrom.slice(0, m);
+      this.msgTo = this.msgTo.slice(0, m);
+      this.msgType = this.msgType.slice(0, m);
+    }
+    this.perActor = this.perActor.map((list, a) =>
+      roomy(list.length, this.perActorCount[a]!) ? list.slice(0, this.perActorCount[a]!) : list,
+    );
     // Arrays that grew by pushing keep spare capacity: copies hold exactly their elements.
     this.msgPayload = this.msgPayload.slice();
     this.detailList = this.detailList.slice();
@@ -729,6 +740,11 @@ export class TraceRecorder extends Trace {
     this.rowCol = grow(this.rowCol, size);
     this.capacity = size;
   }
+}
+
+/** Whether a column of `capacity` slots holding `used` has enough spare room to be worth copying. */
+function roomy(capacity: number, used: number): boolean {
+  return capacity > used + (used >> 3);
 }
 
 function sideRef(table: number, index: number): number {
