@@ -360,6 +360,9 @@ export class Trace {
  * its cause: own entry + 1, merged with the cause's clock when the cause is on another actor.
  */
 export class TraceRecorder extends Trace {
+  /** The clock a merge computes, before it is known whether it needs a full row. */
+  private readonly mergeScratch = new Uint32Array(this.width);
+
   /**
    * Record an event; returns its id. `cause` may be on any actor; its clock is merged in.
    * `vc` forces a given clock (used by importers whose logs carry their own clocks).
@@ -510,24 +513,25 @@ export class TraceRecorder extends Trace {
     }
     const baseStart = base * w;
     const theirStart = theirBase * w;
+    const merged = this.mergeScratch;
     let diffs = 0;
     let diffActor = 0;
     let diffValue = 0;
     for (let a = 0; a < w; a++) {
-      if (a === actor) continue;
+      if (a === actor) {
+        merged[a] = seq;
+        continue;
+      }
       const b = base === NONE ? 0 : rows[baseStart + a]!;
       const m = a === mineActor ? mineValue : b;
-      const t =
-        a === causeActor
-          ? causeSeq
-          : a === theirActor
-            ? theirValue
-            : theirBase === NONE
-              ? 0
-              : rows[theirStart + a]!;
+      let t: number;
+      if (a === causeActor) t = causeSeq;
+      else if (a === theirActor) t = theirValue;
+      else t = theirBase === NONE ? 0 : rows[theirStart + a]!;
       const v = t > m ? t : m;
+      merged[a] = v;
       if (v !== b) {
-        if (++diffs > 1) break;
+        diffs++;
         diffActor = a;
         diffValue = v;
       }
@@ -541,24 +545,7 @@ export class TraceRecorder extends Trace {
       return -2 - i;
     }
     const row = this.newRow();
-    const out = this.rows;
-    const start = row * w;
-    for (let a = 0; a < w; a++) {
-      if (a === actor) {
-        out[start + a] = seq;
-        continue;
-      }
-      const m = a === mineActor ? mineValue : base === NONE ? 0 : out[baseStart + a]!;
-      const t =
-        a === causeActor
-          ? causeSeq
-          : a === theirActor
-            ? theirValue
-            : theirBase === NONE
-              ? 0
-              : out[theirStart + a]!;
-      out[start + a] = t > m ? t : m;
-    }
+    this.rows.set(merged, row * w);
     return row;
   }
 

@@ -46,35 +46,17 @@ export class EventQueue<T> {
   /** Removes and returns the earliest entry; `poppedTime` holds its time. */
   pop(): T | undefined {
     if (this.size === 0) return undefined;
-    const times = this.times;
-    const seqs = this.seqs;
     const items = this.items;
     const top = items[0];
-    this.poppedTime = times[0]!;
+    this.poppedTime = this.times[0]!;
     const last = --this.size;
-    const time = times[last]!;
-    const seq = seqs[last]!;
-    const item = items[last];
-    items[last] = undefined;
     if (last > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= last) break;
-        const r = l + 1;
-        let c = l;
-        if (r < last && (times[r]! < times[l]! || (times[r] === times[l] && seqs[r]! < seqs[l]!))) c = r;
-        const ct = times[c]!;
-        if (time < ct || (time === ct && seq < seqs[c]!)) break;
-        times[i] = ct;
-        seqs[i] = seqs[c]!;
-        items[i] = items[c];
-        i = c;
-      }
-      times[i] = time;
-      seqs[i] = seq;
-      items[i] = item;
+      this.times[0] = this.times[last]!;
+      this.seqs[0] = this.seqs[last]!;
+      items[0] = items[last];
+      this.siftDown(0);
     }
+    items[last] = undefined;
     return top;
   }
 
