@@ -122,6 +122,8 @@ export class Trace {
   protected readonly width: number;
   protected perActor: Int32Array[];
   protected perActorCount: Int32Array;
+  /** Each actor's clock as of its latest event, as `rowCol` refers to it (what its next event starts from). */
+  protected actorClock: Int32Array;
 
   constructor(header: TraceHeader, initialCapacity = 1024) {
     this.header = header;
@@ -150,6 +152,7 @@ export class Trace {
     this.msgType = new Uint16Array(m);
     this.perActor = header.actors.map(() => new Int32Array(64));
     this.perActorCount = new Int32Array(header.actors.length);
+    this.actorClock = new Int32Array(header.actors.length).fill(NONE);
   }
 
   get length(): number {
@@ -458,18 +461,18 @@ export class TraceRecorder extends Trace {
     this.refCol[id] = NONE;
 
     const n = this.perActorCount[actor]!;
-    const prev = n > 0 ? this.perActor[actor]![n - 1]! : NONE;
     if (vc) {
       const row = this.newRow();
       const base = row * this.width;
       for (let a = 0; a < this.actors.length; a++) this.rows[base + a] = vc[this.actors[a]!.id] ?? 0;
       this.rowCol[id] = row;
+      this.actorClock[actor] = row;
       this.seqCol[id] = vc[this.actors[actor]!.id] ?? 0;
     } else {
       this.seqCol[id] = n + 1;
-      const mine = prev === NONE ? NONE : this.rowCol[prev]!;
+      const mine = this.actorClock[actor]!;
       if (cause === undefined || cause === NONE || this.actorCol[cause] === actor) this.rowCol[id] = mine;
-      else this.rowCol[id] = this.mergedClock(actor, n + 1, mine, cause);
+      else this.actorClock[actor] = this.rowCol[id] = this.mergedClock(actor, n + 1, mine, cause);
     }
     let list = this.perActor[actor]!;
     if (n === list.length) {
@@ -609,8 +612,9 @@ export class TraceRecorder extends Trace {
       let n = this.perActorCount[a]!;
       while (n > 0 && list[n - 1]! >= length) n--;
       this.perActorCount[a] = n;
+      this.actorClock[a] = n === 0 ? NONE : this.rowCol[list[n - 1]!]!;
       if (n === 0) continue;
-      let ref = this.rowCol[list[n - 1]!]!;
+      let ref = this.actorClock[a]!;
       if (ref < NONE) {
         lightsInUse = Math.max(lightsInUse, -1 - ref);
         ref = this.lightBase[-2 - ref]!;

@@ -219,6 +219,7 @@ export class Simulation {
    * had been queued first.
    */
   private readonly items: ScenarioItem[];
+  private readonly itemTimes: Float64Array;
   private nextItem = 0;
 
   private readonly timerDetails = new Map<string, EventDetail>();
@@ -290,6 +291,7 @@ export class Simulation {
       .map((item, order) => ({ item, order }))
       .sort((a, b) => a.item.at - b.item.at || a.order - b.order)
       .map(({ item }) => item);
+    this.itemTimes = Float64Array.from(this.items, (item) => item.at);
     this.busy += this.items.length;
     this.lastItemTime = this.items.length > 0 ? this.items[this.items.length - 1]!.at : 0;
     this.startActors();
@@ -388,7 +390,7 @@ export class Simulation {
       }
       const queued = queue.peekTime();
       const itemTime =
-        this.nextItem < this.items.length ? this.items[this.nextItem]!.at : Number.POSITIVE_INFINITY;
+        this.nextItem < this.itemTimes.length ? this.itemTimes[this.nextItem]! : Number.POSITIVE_INFINITY;
       const nextTime = itemTime <= queued ? itemTime : queued;
       if (nextTime === Number.POSITIVE_INFINITY) {
         this.stop(this.until === 'quiet' ? 'quiet' : 'idle');
