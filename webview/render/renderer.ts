@@ -728,14 +728,38 @@ function drawMark(f: Frame, i: number, x: number, y: number, causal: number): vo
   }
 }
 
+/** Buffers the dense view reuses from frame to frame (no garbage per frame while panning). */
+const scratch = {
+  countBuf: new Uint32Array(0),
+  flagBuf: new Uint8Array(0),
+  barBuf: new Float32Array(0),
+  counts(n: number): Uint32Array {
+    if (this.countBuf.length < n) this.countBuf = new Uint32Array(n);
+    const a = this.countBuf.subarray(0, n);
+    a.fill(0);
+    return a;
+  },
+  flags(n: number): Uint8Array {
+    if (this.flagBuf.length < n) this.flagBuf = new Uint8Array(n);
+    const a = this.flagBuf.subarray(0, n);
+    a.fill(0);
+    return a;
+  },
+  bars(n: number): Float32Array {
+    if (this.barBuf.length < n) this.barBuf = new Float32Array(n);
+    return this.barBuf;
+  },
+};
+
 /** Dense mode: one bar per lane and pixel column, taller for more events, coloured by causality. */
 function drawAggregated(f: Frame): void {
   const { p, layout, v, pal, lo, hi, lens } = f;
   const t = layout.model.trace;
   const rows = layout.lanes.length;
   const width = Math.ceil(v.width - GUTTER) + 1;
-  const counts = new Uint32Array(rows * width);
-  const flags = new Uint8Array(rows * width);
+  const cells = rows * width;
+  const counts = scratch.counts(cells);
+  const flags = scratch.flags(cells);
   const pos = layout.pos;
   const vis = layout.vis;
   const laneOf = layout.laneOf;
@@ -755,7 +779,7 @@ function drawAggregated(f: Frame): void {
       flags[k]! |= c === CAUSAL_PAST ? 1 : c === CAUSAL_FUTURE ? 2 : c === CAUSAL_CONCURRENT ? 4 : 0;
     }
   }
-  const bars = new Float32Array(rows * width * 4);
+  const bars = scratch.bars(cells * 4);
   let count = 0;
   for (let row = 0; row < rows; row++) {
     const y = laneY(v, row) - AXIS;
