@@ -342,7 +342,7 @@ describe('the timeline webview', () => {
     await shot(h, 'failover-anomaly');
   });
 
-  it('zooms and pans with the keyboard and the wheel', async () => {
+  it('zooms and pans with the keyboard, the wheel and dragging', async () => {
     await open(failover.file);
     const diagram = h.page.locator('.diagram');
     await diagram.focus();
@@ -367,6 +367,15 @@ describe('the timeline webview', () => {
     await h.page.mouse.wheel(120, 0);
     await settle(h.page);
     expect((await view(h.page)).start).toBeGreaterThan(v3.start);
+    // Dragging pans (and is not a click: the debugger stays where it is).
+    const v4 = await view(h.page);
+    await h.page.mouse.move(box.x + 600, box.y + 400);
+    await h.page.mouse.down();
+    await h.page.mouse.move(box.x + 500, box.y + 400, { steps: 5 });
+    await h.page.mouse.up();
+    await settle(h.page);
+    expect((await view(h.page)).start).toBeCloseTo(v4.start + 100 / v4.scale, 3);
+    expect(await posted(h, 'jumpTo')).toEqual([]);
     await h.page.keyboard.press('0');
     expect((await view(h.page)).scale).toBeCloseTo(v0.scale, 5);
   });
