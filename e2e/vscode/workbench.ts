@@ -93,9 +93,17 @@ export async function waitPaused(page: Page): Promise<void> {
   await expect.poll(() => stack.innerText(), { timeout: 30_000 }).toMatch(/paused/i);
 }
 
-/** Text of the top stack frame: it names the current trace event, so it changes with every step. */
+/**
+ * Text of the stack frame the debugger is at: it names the current trace event, so it changes
+ * with every step. That is the selected frame (VS Code selects the stopped thread's top frame);
+ * the first frame of the list belongs to the first thread, which is another one once a step has
+ * moved to another node's event.
+ */
 export async function topFrame(page: Page): Promise<string> {
-  const frame = page.locator('.debug-call-stack .monaco-list-row .stack-frame').first();
+  const selected = page.locator('.debug-call-stack .monaco-list-row.selected .stack-frame');
+  const frame = (await selected.count())
+    ? selected.first()
+    : page.locator('.debug-call-stack .monaco-list-row .stack-frame').first();
   await frame.waitFor({ state: 'visible', timeout: 30_000 });
   return (await frame.innerText()).trim();
 }
