@@ -2,6 +2,7 @@
 // debugger's stepping latency and the timeline's first paint and frame rate.
 
 import { benchStepping } from '../extension/debug/bench/stepBench';
+import { runTimelineBench } from '../webview/bench/timelineBench';
 import { benchScenario } from './bench/benchScenario';
 import { engineLoop, floorLoop, type LoopFigures } from './bench/engineBench';
 
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
     for (const [k, v] of Object.entries(figures))
       console.log(`  ${k}: ${typeof v === 'number' ? v.toFixed(3) : v}`);
     results.stepping = figures;
+  }
+  if (want('timeline')) {
+    // Headless Chromium (Debian's) on the built webview: `node scripts/build.mjs` has just run.
+    const { lines, figures } = await runTimelineBench({ log: (line) => console.log(line) });
+    for (const line of lines) console.log(line);
+    results.timeline = figures;
   }
   if (process.env.BENCH_JSON) console.log(JSON.stringify(results));
 }
