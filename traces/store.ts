@@ -476,7 +476,7 @@ export class TraceRecorder extends Trace {
     }
     let list = this.perActor[actor]!;
     if (n === list.length) {
-      list = grow(list, Math.max(16, list.length * 2));
+      list = grow(list, larger(list.length));
       this.perActor[actor] = list;
     }
     list[n] = id;
@@ -559,7 +559,7 @@ export class TraceRecorder extends Trace {
   registerMessage(from: number, to: number, type: string, payload: Message): number {
     const m = this.messageCount;
     if (m === this.msgFrom.length) {
-      const size = Math.max(16, Math.ceil(m * 1.5));
+      const size = larger(m);
       this.msgFrom = grow(this.msgFrom, size);
       this.msgTo = grow(this.msgTo, size);
       this.msgType = grow(this.msgType, size);
@@ -703,14 +703,14 @@ export class TraceRecorder extends Trace {
 
   private newRow(): number {
     if ((this.rowCount + 1) * this.width > this.rows.length)
-      this.rows = grow(this.rows, Math.max(16 * this.width, this.rows.length * 2));
+      this.rows = grow(this.rows, Math.max(16 * this.width, larger(this.rows.length)));
     return this.rowCount++;
   }
 
   private newLight(): number {
     const i = this.lightCount;
     if (i === this.lightBase.length) {
-      const size = Math.max(16, i * 2);
+      const size = larger(i);
       this.lightBase = grow(this.lightBase, size);
       this.lightActor = grow(this.lightActor, size);
       this.lightValue = grow(this.lightValue, size);
@@ -720,7 +720,7 @@ export class TraceRecorder extends Trace {
   }
 
   private enlarge(): void {
-    const size = Math.max(16, this.capacity * 2);
+    const size = larger(this.capacity);
     this.refCol = grow(this.refCol, size);
     this.times = grow(this.times, size);
     this.actorCol = grow(this.actorCol, size);
@@ -731,6 +731,15 @@ export class TraceRecorder extends Trace {
     this.rowCol = grow(this.rowCol, size);
     this.capacity = size;
   }
+}
+
+/**
+ * The next size of a growing column. Growing copies everything held so far, so columns grow four
+ * times over up to a few million slots (a long run copies a third of what it ends with, not all of
+ * it), then double; `compact()` gives the slack back when the run stops.
+ */
+function larger(size: number): number {
+  return Math.max(16, size < 1 << 22 ? size * 4 : size * 2);
 }
 
 /** Whether a column of `capacity` slots holding `used` has enough spare room to be worth copying. */

@@ -220,6 +220,8 @@ export class Simulation {
    */
   private readonly items: ScenarioItem[];
   private readonly itemTimes: Float64Array;
+  /** For client items, the client's actor index (resolved once, not per operation). */
+  private readonly itemClients: Int32Array;
   private nextItem = 0;
 
   private readonly timerDetails = new Map<string, EventDetail>();
@@ -292,6 +294,9 @@ export class Simulation {
       .sort((a, b) => a.item.at - b.item.at || a.order - b.order)
       .map(({ item }) => item);
     this.itemTimes = Float64Array.from(this.items, (item) => item.at);
+    this.itemClients = Int32Array.from(this.items, (item) =>
+      item.type === 'client' ? (this.byId.get(item.client)?.index ?? -1) : -1,
+    );
     this.busy += this.items.length;
     this.lastItemTime = this.items.length > 0 ? this.items[this.items.length - 1]!.at : 0;
     this.startActors();
@@ -410,7 +415,8 @@ export class Simulation {
       if (itemTime <= queued) {
         this.busy--;
         this.now = itemTime;
-        this.runItem(this.items[this.nextItem++]!);
+        const i = this.nextItem++;
+        this.runItem(this.items[i]!, this.itemClients[i]!);
         continue;
       }
       this.queueLengthSum += queue.length;
@@ -810,13 +816,12 @@ export class Simulation {
 
   // ---- scenario items and faults ---------------------------------------------------------------
 
-  private runItem(item: ScenarioItem): void {
-    if (item.type === 'client') this.startOp(item);
+  private runItem(item: ScenarioItem, client: number): void {
+    if (item.type === 'client') this.startOp(item, this.actors[client]!);
     else this.applyFault(item.action, item);
   }
 
-  private startOp(item: ClientItem): void {
-    const rt = this.byId.get(item.client)!;
+  private startOp(item: ClientItem, rt: ActorRuntime): void {
     const a = item.action;
     rt.opCounter++;
     // One object serves the trace and the client library: the op as recorded, with its line.
