@@ -1,13 +1,18 @@
 // `npm run bench`: speed and memory figures for the engine (against a bare event-loop floor), the
 // debugger's stepping latency and the timeline's first paint and frame rate.
 
+import { loadavg } from 'node:os';
 import { benchStepping } from '../extension/debug/bench/stepBench';
 import { runTimelineBench } from '../webview/bench/timelineBench';
 import { benchScenario } from './bench/benchScenario';
 import { engineLoop, floorLoop, type LoopFigures } from './bench/engineBench';
 
 function fmt(f: LoopFigures): string {
-  return `${f.events.toLocaleString('en')} events in ${f.seconds.toFixed(2)} s = ${Math.round(f.eventsPerSecond).toLocaleString('en')} events/s, ${f.bytesPerEvent.toFixed(1)} bytes/event`;
+  const cpu =
+    f.threadCpuSeconds === undefined
+      ? ''
+      : ` (thread CPU ${f.threadCpuSeconds.toFixed(2)} s = ${Math.round(f.events / f.threadCpuSeconds).toLocaleString('en')} events per CPU second)`;
+  return `${f.events.toLocaleString('en')} events in ${f.seconds.toFixed(2)} s = ${Math.round(f.eventsPerSecond).toLocaleString('en')} events/s${cpu}, ${f.bytesPerEvent.toFixed(1)} bytes/event`;
 }
 
 function fastest<T extends LoopFigures>(runs: T[]): T {
@@ -43,6 +48,11 @@ async function main(): Promise<void> {
     );
     console.log(
       `engine cost per event = ${ratio.toFixed(2)}x the floor's (goal <= 5x); goals: >= 1,000,000 events/s, <= 100 bytes/event`,
+    );
+    console.log(
+      `machine load average while measuring: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
     );
     results.engine = { ...engine, floor, ratio };
   }
