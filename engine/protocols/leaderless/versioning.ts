@@ -110,22 +110,31 @@ interface WriteParts {
   clock?: VersionVector;
 }
 
-const RECENT = 256;
-const recentWrites = new Map<WriteStamp, WriteParts>();
-const recentContexts = new Map<VersionVector, CausalContext>();
+/** The last few hundred things made, by the object they were made from (oldest forgotten first). */
+class Recent<K, V> {
+  private readonly values = new Map<K, V>();
+  private readonly order: (K | undefined)[] = new Array(256).fill(undefined);
+  private next = 0;
 
-function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= RECENT) cache.delete(cache.keys().next().value as K);
-    cache.set(key, value);
+  get(key: K, make: () => V): V {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      value = make();
+      const oldest = this.order[this.next];
+      if (oldest !== undefined) this.values.delete(oldest);
+      this.order[this.next] = key;
+      this.next = (this.next + 1) % this.order.length;
+      this.values.set(key, value);
+    }
+    return value;
   }
-  return value;
 }
 
+const recentWrites = new Recent<WriteStamp, WriteParts>();
+const recentContexts = new Recent<VersionVector, CausalContext>();
+
 function writeParts(scheme: VersioningScheme, w: WriteStamp): WriteParts {
-  return remember(recentWrites, w, () => {
+  return recentWrites.get(w, () => {
     const sibling = newSibling(w);
     const parts: WriteParts = { sibling, alone: [sibling] };
     const context = w.context.vv ?? {};
@@ -275,7 +284,7 @@ export function contextOf(scheme: VersioningScheme, obj: StoredObject | undefine
         : EMPTY_VV_CONTEXT;
   if (scheme === 'version-numbers') return { version: obj.version };
   if (scheme === 'timestamps') return NO_CONTEXT;
-  return remember(recentContexts, obj.clock, () => ({ vv: obj.clock }));
+  return recentContexts.get(obj.clock, () => ({ vv: obj.clock }));
 }
 
 function isEmptyContext(c: CausalContext): boolean {
