@@ -29,7 +29,6 @@ export interface LeaderlessClient {
    */
   queued: Map<string, ClientOperation[]>;
   coordinator: CoordinatorState;
-  ring?: Ring;
 }
 
 /** What a client knows of a key it has not read or written yet (shared: contexts are never changed). */
@@ -52,8 +51,7 @@ class ClientEnv implements CoordinatorHost {
     this.ctx = ctx;
     this.out = out;
     this.cfg = ctx.cluster as LeaderlessConfig;
-    state.ring = ringFor(ctx, state.ring);
-    this.ring = state.ring;
+    this.ring = ringFor(ctx);
     return this;
   }
 

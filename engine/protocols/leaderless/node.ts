@@ -68,7 +68,6 @@ export interface LeaderlessNode {
   handoffArmed: boolean;
   /** Messages this node sent to itself, handled after the current input. */
   inbox: { from: string; msg: Message }[];
-  ring?: Ring;
 }
 
 type PersistJob =
@@ -130,8 +129,7 @@ class NodeEnv implements CoordinatorHost, AntiEntropyHost {
     this.ctx = ctx;
     this.out = out;
     this.cfg = ctx.cluster as LeaderlessConfig;
-    state.ring = ringFor(ctx, state.ring);
-    this.ring = state.ring;
+    this.ring = ringFor(ctx);
     this.dedupe = networkDuplicates(ctx);
     return this;
   }

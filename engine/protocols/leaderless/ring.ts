@@ -109,16 +109,20 @@ export class Ring {
   }
 }
 
-function sameMembers(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/**
+ * Rings by membership list. The simulator hands every actor of a run the same list (and only ever
+ * appends to it), so all of a run's nodes and clients share one ring, and its caches, until a node
+ * joins.
+ */
+const rings = new WeakMap<readonly string[], Ring>();
 
-/** The ring for the current membership, reusing `cached` while the membership is unchanged. */
-export function ringFor(ctx: ProtocolContext, cached?: Ring): Ring {
-  if (cached && sameMembers(cached.nodes, ctx.nodes)) return cached;
+/** The ring for the current membership. */
+export function ringFor(ctx: ProtocolContext): Ring {
+  const cached = rings.get(ctx.nodes);
+  if (cached && cached.nodes.length === ctx.nodes.length) return cached;
   const cfg = ctx.cluster as LeaderlessConfig;
-  // A copy: the ring must not follow later changes of the simulator's membership list.
-  return new Ring(ctx.nodes.slice(), cfg.placement, cfg.n, cfg.vnodes);
+  // A copy: the ring must not follow later changes of the membership list.
+  const ring = new Ring(ctx.nodes.slice(), cfg.placement, cfg.n, cfg.vnodes);
+  rings.set(ctx.nodes, ring);
+  return ring;
 }
