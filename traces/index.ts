@@ -12,4 +12,5 @@ export * from './io';
 export * from './json-schema';
 export * from './replay';
 export * from './store';
+export * from './transfer';
 export * from './types';

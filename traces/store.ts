@@ -51,6 +51,42 @@ function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | 
 }
 
 /**
+ * Everything a trace stores, exactly as the store holds it (for `Trace.columns` and
+ * `Trace.fromColumns`: the compact transfer of a trace to a webview). Typed arrays are views of
+ * exactly `length` (events), `rowCount * width`, light-record, and message slots; each actor's event
+ * index and clock are not included, as they follow from the columns.
+ */
+export interface TraceColumns {
+  times: Float64Array;
+  actorCol: Uint16Array;
+  kindCol: Uint8Array;
+  causeCol: Int32Array;
+  /** 16 bits (0xffff for no line) or 32 (-1 for no line). */
+  lineCol: Uint16Array | Int32Array;
+  seqCol: Uint32Array;
+  rowCol: Int32Array;
+  refCol: Int32Array;
+  rows: Uint32Array;
+  lightBase: Int32Array;
+  lightActor: Uint16Array;
+  lightValue: Uint32Array;
+  msgFrom: Uint16Array;
+  msgTo: Uint16Array;
+  msgType: Uint16Array;
+  typeNames: string[];
+  msgPayload: Message[];
+  detailList: EventDetail[];
+  requestOps: OpInfo[];
+  responseOps: OpInfo[];
+  responseResults: OpResult[];
+  dataKeys: string[];
+  dataBefore: Sibling[][];
+  dataAfter: Sibling[][];
+  /** Extra detail of message events (a drop's reason), by event id, in ascending order. */
+  messageExtras: [number, EventDetail][];
+}
+
+/**
  * A trace held in columns: one typed-array slot per event for time, actor, kind, cause, line and
  * the actor's own clock counter, and an index of each actor's events. Vector clocks are stored
  * compactly: between two receives an actor's clock changes only in its own entry, so every event
@@ -327,6 +363,113 @@ export class Trace {
 
   *events(from = 0, to = this.count): IterableIterator<TraceEvent> {
     for (let i = from; i < to; i++) yield this.event(i);
+  }
+
+  /**
+   * The store's columns and side tables as they are (views of the used part of each column, the
+   * side-table arrays themselves: nothing is copied, so the caller must not change them).
+   */
+  columns(): TraceColumns {
+    const n = this.count;
+    const m = this.messageCount;
+    const l = this.lightCount;
+    return {
+      times: this.times.subarray(0, n),
+      actorCol: this.actorCol.subarray(0, n),
+      kindCol: this.kindCol.subarray(0, n),
+      causeCol: this.causeCol.subarray(0, n),
+      lineCol: this.lineCol.subarray(0, n),
+      seqCol: this.seqCol.subarray(0, n),
+      rowCol: this.rowCol.subarray(0, n),
+      refCol: this.refCol.subarray(0, n),
+      rows: this.rows.subarray(0, this.rowCount * this.width),
+      lightBase: this.lightBase.subarray(0, l),
+      lightActor: this.lightActor.subarray(0, l),
+      lightValue: this.lightValue.subarray(0, l),
+      msgFrom: this.msgFrom.subarray(0, m),
+      msgTo: this.msgTo.subarray(0, m),
+      msgType: this.msgType.subarray(0, m),
+      typeNames: this.typeNames,
+      msgPayload: this.msgPayload,
+      detailList: this.detailList,
+      requestOps: this.requestOps,
+      responseOps: this.responseOps,
+      responseResults: this.responseResults,
+      dataKeys: this.dataKeys,
+      dataBefore: this.dataBefore,
+      dataAfter: this.dataAfter,
+      messageExtras: [...this.messageExtras],
+    };
+  }
+
+  /**
+   * A trace made of columns another trace's `columns()` gave (after a transfer). The columns are
+   * adopted, not copied. They must be consistent — `traces/transfer.ts` checks them before calling
+   * this — as no query checks its indexes. Each actor's event index and clock are rebuilt.
+   */
+  static fromColumns<T extends Trace>(
+    this: new (
+      header: TraceHeader,
+      initialCapacity?: number,
+    ) => T,
+    header: TraceHeader,
+    c: TraceColumns,
+  ): T {
+    const t = new this(header, 16);
+    t.adoptColumns(c);
+    return t;
+  }
+
+  private adoptColumns(c: TraceColumns): void {
+    const n = c.times.length;
+    this.count = n;
+    this.capacity = n;
+    this.times = c.times;
+    this.actorCol = c.actorCol;
+    this.kindCol = c.kindCol;
+    this.causeCol = c.causeCol;
+    this.lineCol = c.lineCol;
+    this.noLine = c.lineCol instanceof Uint16Array ? NO_LINE_16 : NONE;
+    this.seqCol = c.seqCol;
+    this.rowCol = c.rowCol;
+    this.refCol = c.refCol;
+    this.rows = c.rows;
+    this.rowCount = c.rows.length / this.width;
+    this.lightBase = c.lightBase;
+    this.lightActor = c.lightActor;
+    this.lightValue = c.lightValue;
+    this.lightCount = c.lightBase.length;
+    this.msgFrom = c.msgFrom;
+    this.msgTo = c.msgTo;
+    this.msgType = c.msgType;
+    this.messageCount = c.msgFrom.length;
+    this.msgPayload = c.msgPayload;
+    this.typeNames.length = 0;
+    this.typeCodes.clear();
+    for (const name of c.typeNames) {
+      this.typeCodes.set(name, this.typeNames.length);
+      this.typeNames.push(name);
+    }
+    this.detailList = c.detailList;
+    this.requestOps = c.requestOps;
+    this.responseOps = c.responseOps;
+    this.responseResults = c.responseResults;
+    this.dataKeys = c.dataKeys;
+    this.dataBefore = c.dataBefore;
+    this.dataAfter = c.dataAfter;
+    this.messageExtras = new Map(c.messageExtras);
+    // Each actor's events in order, and its clock as of its latest event (what its next one starts from).
+    const actors = this.actors.length;
+    const counts = new Int32Array(actors);
+    for (let e = 0; e < n; e++) counts[c.actorCol[e]!]!++;
+    this.perActor = Array.from({ length: actors }, (_, a) => new Int32Array(Math.max(16, counts[a]!)));
+    this.perActorCount = new Int32Array(actors);
+    this.actorClock = new Int32Array(actors).fill(NONE);
+    for (let e = 0; e < n; e++) {
+      const a = c.actorCol[e]!;
+      this.perActor[a]![this.perActorCount[a]!++] = e;
+      this.actorClock[a] = c.rowCol[e]!;
+    }
   }
 
   /** Bytes held by the columns and clock rows (not counting detail objects). */
