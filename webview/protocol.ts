@@ -1,6 +1,7 @@
 // The messages between the extension host and the timeline webview, declared once and used by both
 // sides. Everything that crosses the boundary is validated on arrival: a bad message becomes a clear
 // error in the view (or the host's log), never an exception.
+import { TRANSFER_FORMAT, TRANSFER_VERSION, type TraceTransfer } from '../traces/transfer';
 import type { Anomaly, TraceEvent, TraceFile } from '../traces/types';
 
 /** Where a what-if intervention forked the run: the first event of the new branch. */
@@ -26,10 +27,12 @@ export interface StalenessSeries {
 
 export type HostToWebview =
   /**
-   * Show a trace: the JSON object form (`trace`), or the text of a .trace.json or .trace.ndjson file
-   * (`text`; cheaper for big traces, parsed once in the webview). `current` is the debugger's
-   * current event, if any.
+   * Show a trace: its transfer form (`transfer`, traces/transfer.ts: typed-array columns and one
+   * JSON part — what the extension sends, by far the cheapest for big traces), the JSON object form
+   * (`trace`), or the text of a .trace.json or .trace.ndjson file (`text`, parsed in the webview).
+   * `current` is the debugger's current event, if any.
    */
+  | { type: 'load'; transfer: TraceTransfer; title?: string; current?: number }
   | { type: 'load'; trace: TraceFile; title?: string; current?: number }
   | { type: 'load'; text: string; title?: string; current?: number }
   /**
@@ -99,7 +102,17 @@ export function validateHostMessage(m: unknown): Validated<HostToWebview> {
   if (!isRecord(m) || typeof m.type !== 'string') return fail('message without a type');
   switch (m.type) {
     case 'load': {
-      if (typeof m.text === 'string') {
+      if (m.transfer !== undefined) {
+        // The columns and metadata are checked in full when the trace is built (fromTransfer).
+        const t = m.transfer;
+        if (!isRecord(t) || t.format !== TRANSFER_FORMAT)
+          return fail(`load: the transfer is not a "${TRANSFER_FORMAT}"`);
+        if (t.version !== TRANSFER_VERSION)
+          return fail(
+            `load: transfer version ${JSON.stringify(t.version)} is not supported (expected ${TRANSFER_VERSION})`,
+          );
+        if (!(t.meta instanceof Uint8Array)) return fail('load: the transfer has no metadata');
+      } else if (typeof m.text === 'string') {
         if (m.text.trim() === '') return fail('load: the trace file is empty');
       } else {
         const problem = checkTraceEnvelope(m.trace) ?? checkAnomalies((m.trace as TraceFile).anomalies ?? []);

@@ -6,10 +6,14 @@
 import * as vscode from 'vscode';
 import { runScenarioText } from '../../engine/run';
 import { formatDiagnostic } from '../../engine/scenario/diagnostics';
-import { traceToFile } from '../../traces/io';
+import { traceFromFile } from '../../traces/io';
+import type { Trace } from '../../traces/store';
+import { toTransfer } from '../../traces/transfer';
+import type { TraceFile } from '../../traces/types';
 import type { ForkPoint } from '../../webview/protocol';
 import type { DebugBridge } from '../debug/activate';
 import type { BranchesChangedBody } from '../debug/customMessages';
+import { traceFileMessage } from './loadMessage';
 import { setUpTimelineWebview, TimelineConnection } from './panel';
 
 export const TIMELINE_COMMANDS = {
@@ -62,14 +66,15 @@ class TimelinePanel implements vscode.Disposable {
   /** Shows the session's current branch and follows its steps. */
   async follow(session: vscode.DebugSession): Promise<void> {
     this.following = session;
-    const trace = await this.bridge.trace();
+    const trace = columnar(await this.bridge.trace());
     if (!trace) return;
-    this.panel.title = `Timeline: ${trace.scenario.title}`;
+    const title = trace.header.scenario.title;
+    this.panel.title = `Timeline: ${title}`;
     const current = this.lastEvent(session);
     this.connection.post({
       type: 'load',
-      trace,
-      title: trace.scenario.title,
+      transfer: toTransfer(trace),
+      title,
       ...(current !== undefined && current >= 0 ? { current } : {}),
     });
     if (current !== undefined)
@@ -77,9 +82,9 @@ class TimelinePanel implements vscode.Disposable {
   }
 
   async showBranch(body: BranchesChangedBody): Promise<void> {
-    const trace = await this.bridge.trace(body.current);
+    const trace = columnar(await this.bridge.trace(body.current));
     if (!trace) return;
-    this.connection.post({ type: 'load', trace, title: trace.scenario.title });
+    this.connection.post({ type: 'load', transfer: toTransfer(trace), title: trace.header.scenario.title });
     const forks: ForkPoint[] = body.branches
       .filter((b) => b.forkEvent !== undefined)
       .map((b) => ({ event: b.forkEvent!, label: b.label }));
@@ -100,9 +105,10 @@ class TimelinePanel implements vscode.Disposable {
       return false;
     }
     this.following = undefined;
-    const trace = traceToFile(outcome.result.trace);
-    this.panel.title = `Timeline: ${trace.scenario.title}`;
-    this.connection.post({ type: 'load', trace, title: trace.scenario.title });
+    const trace = outcome.result.trace;
+    const title = trace.header.scenario.title;
+    this.panel.title = `Timeline: ${title}`;
+    this.connection.post({ type: 'load', transfer: toTransfer(trace), title });
     return true;
   }
 
@@ -137,8 +143,23 @@ class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider {
       );
       return;
     }
-    // The webview parses and validates the file, and shows where it is wrong if it is.
-    connection.post({ type: 'load', text, title: name });
+    connection.post(traceFileMessage(text, name));
+  }
+}
+
+/**
+ * The columnar trace of what the debug adapter sent (the JSON object form), or undefined (with the
+ * reason shown) when it is not a valid trace: the webview gets columns, not a million objects.
+ */
+function columnar(file: TraceFile | undefined): Trace | undefined {
+  if (!file) return undefined;
+  try {
+    return traceFromFile(file);
+  } catch (e) {
+    void vscode.window.showErrorMessage(
+      `Timeline: the debugger sent a trace that cannot be shown: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return undefined;
   }
 }
 

@@ -1,8 +1,10 @@
-// Turns what the host sends into the columnar store the timeline reads. Whole traces go through the
-// trace reader of traces/io (one validator for every consumer); appended events are checked here,
-// one by one, so a bad event is reported with its id.
+// Turns what the host sends into the columnar store the timeline reads. A transfer (what the
+// extension sends) becomes the store directly, its columns adopted as they arrived and checked by
+// fromTransfer; JSON traces go through the trace reader of traces/io (one validator for every
+// consumer); appended events are checked here, one by one, so a bad event is reported with its id.
 import { readTrace, traceFromFile } from '../../traces/io';
 import { type EventDetail, TraceRecorder } from '../../traces/store';
+import { fromTransfer } from '../../traces/transfer';
 import type { Anomaly, TraceEvent } from '../../traces/types';
 import { EVENT_KINDS } from '../../traces/types';
 
@@ -11,8 +13,12 @@ const COLUMN_FIELDS = new Set(['id', 'time', 'actor', 'kind', 'vc', 'cause', 'li
 
 export class TraceLoadError extends Error {}
 
-/** A trace from a `load` message: the JSON object form, or the text of a .trace.json / .ndjson file. */
-export function loadTrace(source: { trace?: unknown; text?: string }): TraceRecorder {
+/**
+ * A trace from a `load` message: its transfer form, the JSON object form, or the text of a
+ * .trace.json / .ndjson file.
+ */
+export function loadTrace(source: { transfer?: unknown; trace?: unknown; text?: string }): TraceRecorder {
+  if (source.transfer !== undefined) return fromTransfer(source.transfer);
   return source.text !== undefined ? readTrace(source.text) : traceFromFile(source.trace);
 }
 
