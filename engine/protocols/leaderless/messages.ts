@@ -45,6 +45,7 @@ export interface Put {
   context: CausalContext;
   dot?: [string, number];
   ts?: number;
+  /** The coordinator, which sent this Put and gets the acknowledgement. */
   origin: string;
   hint?: string;
   [field: string]: unknown;

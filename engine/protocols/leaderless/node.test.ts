@@ -193,7 +193,8 @@ describe('a replica', () => {
 
   it('acknowledges a write that last-write-wins discards, and says so', () => {
     const { state, out, feed } = node('n2', { ...base, versioning: 'timestamps' });
-    const put = (op: string, ts: number): Put => ({
+    // A Put comes from its coordinator, the `origin` it names.
+    const put = (op: string, ts: number, origin: string): Put => ({
       type: 'Put',
       req: 1,
       key: 'k',
@@ -201,10 +202,10 @@ describe('a replica', () => {
       value: op,
       context: {},
       ts,
-      origin: 'n1',
+      origin,
     });
-    feed({ kind: 'message', from: 'n1', msg: put('alice#1', 50) });
-    feed({ kind: 'message', from: 'n3', msg: put('bob#1', 10) });
+    feed({ kind: 'message', from: 'n1', msg: put('alice#1', 50, 'n1') });
+    feed({ kind: 'message', from: 'n3', msg: put('bob#1', 10, 'n3') });
     expect(state.store.get('k')?.siblings.map((s) => s.op)).toEqual(['alice#1']);
     expect(out.sent('PutAck').map((s) => s.to)).toEqual(['n1', 'n3']);
     expect(out.notes()).toContain(
