@@ -206,9 +206,7 @@ export class Simulation {
   private readonly periodicTimers: Set<string>;
   private readonly periodicMessages: Set<string>;
   private readonly pendingOps = new Map<string, PendingOp>();
-  /** Storage writes with no latency, waiting for the current input's handler to return (actor, data pairs). */
-  private readonly immediateActors: ActorRuntime[] = [];
-  private readonly immediateData: unknown[] = [];
+  private readonly immediate: { actor: ActorRuntime; data: unknown }[] = [];
   private readonly networkActor: number;
   private readonly interventions: Intervention[];
   private readonly maxEvents: number;
@@ -587,17 +585,14 @@ export class Simulation {
 
   /** Storage writes with no latency are applied within the event that asked for them. */
   private drainImmediate(event: number, line: number | undefined): void {
-    for (let i = 0; i < this.immediateActors.length; i++) {
-      const actor = this.immediateActors[i]!;
-      const data = this.immediateData[i];
+    while (this.immediate.length > 0) {
+      const { actor, data } = this.immediate.shift()!;
       if (!actor.up) continue;
       this.prepare(actor, event, line);
       if (actor.kind === 'client')
         this.family.onClient(actor.state, { kind: 'persisted', data }, actor.ctx, actor.out);
       else this.family.onNode(actor.state, { kind: 'persisted', data }, actor.ctx, actor.out);
     }
-    this.immediateActors.length = 0;
-    this.immediateData.length = 0;
   }
 
   // ---- effects -------------------------------------------------------------------------------
@@ -726,8 +721,7 @@ export class Simulation {
     const dist = this.scenario.storage.nodes[rt.id] ?? this.scenario.storage.default;
     const delay = dist ? sample(dist, rt.storage) : 0;
     if (delay <= 0) {
-      this.immediateActors.push(rt);
-      this.immediateData.push(data);
+      this.immediate.push({ actor: rt, data });
       return;
     }
     this.schedule(

@@ -176,7 +176,7 @@ function send(env: ClientEnv, op: ClientOperation): void {
   state.pending.set(op.key, op.dataKey);
   if (op.kind === 'read') {
     if (cfg.coordinator === 'client')
-      startRead(state.coordinator, env, ctx.self, { op: op.key, key: op.dataKey, timeout });
+      startRead(state.coordinator, env, { op: op.key, client: ctx.self, key: op.dataKey, timeout });
     else {
       const msg: ClientGet = { type: 'ClientGet', op: op.key, key: op.dataKey, timeout };
       out.send(ctx.spec.node, msg);
@@ -187,8 +187,9 @@ function send(env: ClientEnv, op: ClientOperation): void {
   const value = tombstone ? null : (op.value ?? null);
   const context = state.contexts.get(op.dataKey) ?? NO_CONTEXT;
   if (cfg.coordinator === 'client')
-    startWrite(state.coordinator, env, ctx.self, {
+    startWrite(state.coordinator, env, {
       op: op.key,
+      client: ctx.self,
       key: op.dataKey,
       value,
       tombstone,

@@ -110,36 +110,22 @@ export interface CoordinatorHost {
   local?(key: string): StoredObject | undefined;
 }
 
-/** A write to coordinate (a ClientPut message is one). */
 export interface WriteRequest {
   op: string;
+  client: string;
   key: string;
   value: Value;
-  /** A delete. */
-  tombstone?: boolean;
+  tombstone: boolean;
   context: CausalContext;
   timeout: number;
 }
 
-/** A read to coordinate (a ClientGet message is one). */
-export interface ReadRequest {
-  op: string;
-  key: string;
-  timeout: number;
-}
-
-/** Coordinates a write for `client` (who gets the answer). */
-export function startWrite(
-  cs: CoordinatorState,
-  host: CoordinatorHost,
-  client: string,
-  w: WriteRequest,
-): void {
+export function startWrite(cs: CoordinatorState, host: CoordinatorHost, w: WriteRequest): void {
   const { cfg, ctx } = host;
   const stamp: WriteStamp = {
     op: w.op,
     value: w.value,
-    tombstone: w.tombstone === true,
+    tombstone: w.tombstone,
     context: w.context,
     origin: ctx.self,
   };
@@ -155,16 +141,19 @@ export function startWrite(
     stamp.dot = [self, seen + 1];
   }
   if (cfg.versioning === 'timestamps') stamp.ts = ctx.clock;
-  const req = open(cs, host, 'write', w.op, client, w.key, w.timeout);
+  const req = open(cs, host, 'write', w.op, w.client, w.key, w.timeout);
   req.stamp = stamp;
   req.needed = cfg.w;
   if (cfg.writeFanout === 'quorum') chooseQuorum(cs, host, req);
   dispatch(cs, host, req);
 }
 
-/** Coordinates a read for `client` (who gets the answer). */
-export function startRead(cs: CoordinatorState, host: CoordinatorHost, client: string, r: ReadRequest): void {
-  const req = open(cs, host, 'read', r.op, client, r.key, r.timeout);
+export function startRead(
+  cs: CoordinatorState,
+  host: CoordinatorHost,
+  r: { op: string; client: string; key: string; timeout: number },
+): void {
+  const req = open(cs, host, 'read', r.op, r.client, r.key, r.timeout);
   req.needed = host.cfg.r;
   dispatch(cs, host, req);
 }

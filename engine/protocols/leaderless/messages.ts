@@ -45,7 +45,6 @@ export interface Put {
   context: CausalContext;
   dot?: [string, number];
   ts?: number;
-  /** The coordinator, which sent this Put and gets the acknowledgement. */
   origin: string;
   hint?: string;
   [field: string]: unknown;

@@ -193,8 +193,7 @@ describe('a replica', () => {
 
   it('acknowledges a write that last-write-wins discards, and says so', () => {
     const { state, out, feed } = node('n2', { ...base, versioning: 'timestamps' });
-    // A Put comes from its coordinator, the `origin` it names.
-    const put = (op: string, ts: number, origin: string): Put => ({
+    const put = (op: string, ts: number): Put => ({
       type: 'Put',
       req: 1,
       key: 'k',
@@ -202,10 +201,10 @@ describe('a replica', () => {
       value: op,
       context: {},
       ts,
-      origin,
+      origin: 'n1',
     });
-    feed({ kind: 'message', from: 'n1', msg: put('alice#1', 50, 'n1') });
-    feed({ kind: 'message', from: 'n3', msg: put('bob#1', 10, 'n3') });
+    feed({ kind: 'message', from: 'n1', msg: put('alice#1', 50) });
+    feed({ kind: 'message', from: 'n3', msg: put('bob#1', 10) });
     expect(state.store.get('k')?.siblings.map((s) => s.op)).toEqual(['alice#1']);
     expect(out.sent('PutAck').map((s) => s.to)).toEqual(['n1', 'n3']);
     expect(out.notes()).toContain(

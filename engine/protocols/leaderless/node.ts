@@ -71,8 +71,8 @@ export interface LeaderlessNode {
 }
 
 type PersistJob =
-  | Put
-  | { type: 'merge'; key: string; object: StoredObject; why: string; from: string; hint?: string };
+  | { kind: 'put'; from: string; msg: Put }
+  | { kind: 'merge'; key: string; object: StoredObject; why: string; from: string; hint?: string };
 
 export const ANTI_ENTROPY_TIMER = 'anti-entropy';
 export const HANDOFF_TIMER = 'handoff';
@@ -161,7 +161,7 @@ class NodeEnv implements CoordinatorHost, AntiEntropyHost {
 
   /** Reconcile a copy from elsewhere (read repair, anti-entropy, handoff) via storage. */
   mergeLater(key: string, object: StoredObject, why: string, from: string): void {
-    const job: PersistJob = { type: 'merge', key, object, why, from };
+    const job: PersistJob = { kind: 'merge', key, object, why, from };
     this.out.persist(job);
   }
 }
@@ -225,15 +225,24 @@ function handleMessage(env: NodeEnv, from: string, msg: LeaderlessMessage): void
   const { state, out, cfg } = env;
   switch (msg.type) {
     case 'ClientPut':
-      startWrite(state.coordinator, env, from, msg);
+      startWrite(state.coordinator, env, {
+        op: msg.op,
+        client: from,
+        key: msg.key,
+        value: msg.value,
+        tombstone: msg.tombstone === true,
+        context: msg.context,
+        timeout: msg.timeout,
+      });
       return;
     case 'ClientGet':
-      startRead(state.coordinator, env, from, msg);
+      startRead(state.coordinator, env, { op: msg.op, client: from, key: msg.key, timeout: msg.timeout });
       return;
-    case 'Put':
-      // The Put itself is the storage job: its `origin`, the coordinator, is who gets the ack.
-      out.persist(msg);
+    case 'Put': {
+      const job: PersistJob = { kind: 'put', from, msg };
+      out.persist(job);
       return;
+    }
     case 'Get': {
       const copy = msg.hint ? state.hints.get(hintId(msg.hint, msg.key))?.object : state.store.get(msg.key);
       const reply: GetReply = { type: 'GetReply', req: msg.req, key: msg.key, object: copy ?? null };
@@ -249,7 +258,7 @@ function handleMessage(env: NodeEnv, from: string, msg: LeaderlessMessage): void
       return;
     case 'HintedPut': {
       const job: PersistJob = {
-        type: 'merge',
+        kind: 'merge',
         key: msg.key,
         object: msg.object,
         why: 'hinted handoff',
@@ -298,9 +307,9 @@ function onNodeTimer(env: NodeEnv, name: string, data: unknown): void {
 }
 
 function onPersisted(env: NodeEnv, job: PersistJob): void {
-  if (job.type === 'Put') {
-    if (job.hint) holdHint(env, job.origin, job);
-    else applyPut(env, job.origin, job);
+  if (job.kind === 'put') {
+    if (job.msg.hint) holdHint(env, job.from, job.msg);
+    else applyPut(env, job.from, job.msg);
     return;
   }
   const { state, cfg, out } = env;
