@@ -137,6 +137,43 @@ describe('the columnar trace store', () => {
     );
   });
 
+  it('lists each actor’s events in order however appends, queries, compaction and truncation interleave', () => {
+    fc.assert(
+      fc.property(
+        runArb,
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 4 }),
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+        ([actors, steps], queryPoints, truncateAt) => {
+          const { trace } = record(actors, []);
+          const expectLists = () => {
+            for (let a = 0; a < actors; a++) {
+              const mine: number[] = [];
+              for (let e = 0; e < trace.length; e++) if (trace.actorOf(e) === a) mine.push(e);
+              expect(trace.actorEventCount(a)).toBe(mine.length);
+              mine.forEach((e, n) => {
+                expect(trace.actorEvent(a, n)).toBe(e);
+                expect(trace.positionOnActor(e)).toBe(n);
+                expect(trace.previousOnActor(e)).toBe(n > 0 ? mine[n - 1] : undefined);
+              });
+            }
+          };
+          const queryAt = new Set(queryPoints.map((q) => Math.floor(q * steps.length)));
+          steps.forEach((step, id) => {
+            if (queryAt.has(id)) expectLists();
+            if (id === steps.length >> 1) trace.compact();
+            trace.append(id, step.actor, 'note', undefined, undefined);
+          });
+          if (truncateAt !== null) {
+            trace.truncate(Math.floor(truncateAt * steps.length));
+            trace.append(1e6, actors - 1, 'note', undefined, undefined);
+          }
+          expectLists();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('widens the line column when a line does not fit 16 bits, keeping earlier lines and "no line"', () => {
     const trace = new TraceRecorder(header(1), 16);
     trace.append(0, 0, 'note', undefined, 12);

@@ -156,7 +156,14 @@ export class Trace {
   protected rows: Uint32Array;
   protected rowCount = 0;
   protected readonly width: number;
+  /**
+   * Each actor's event ids in order, built on first use and extended as events arrive (a run being
+   * recorded never asks, so appending does not pay for it): `perActor[a]` holds `perActorListed[a]`
+   * ids, covering every event below `perActorIndexed`.
+   */
   protected perActor: Int32Array[];
+  protected perActorListed: Int32Array;
+  protected perActorIndexed = 0;
   protected perActorCount: Int32Array;
   /** Each actor's clock as of its latest event, as `rowCol` refers to it (what its next event starts from). */
   protected actorClock: Int32Array;
@@ -186,7 +193,8 @@ export class Trace {
     this.msgFrom = new Uint16Array(m);
     this.msgTo = new Uint16Array(m);
     this.msgType = new Uint16Array(m);
-    this.perActor = header.actors.map(() => new Int32Array(64));
+    this.perActor = header.actors.map(() => new Int32Array(16));
+    this.perActorListed = new Int32Array(header.actors.length);
     this.perActorCount = new Int32Array(header.actors.length);
     this.actorClock = new Int32Array(header.actors.length).fill(NONE);
   }
@@ -321,11 +329,30 @@ export class Trace {
 
   /** The id of the actor's n-th event (0-based). */
   actorEvent(actor: number, n: number): number {
+    if (this.perActorIndexed < this.count) this.indexActors();
     return this.perActor[actor]![n]!;
+  }
+
+  /** Brings every actor's list of events up to the last event appended. */
+  protected indexActors(): void {
+    const listed = this.perActorListed;
+    for (let e = this.perActorIndexed; e < this.count; e++) {
+      const a = this.actorCol[e]!;
+      let list = this.perActor[a]!;
+      const n = listed[a]!;
+      if (n === list.length) {
+        list = grow(list, larger(Math.max(list.length, this.perActorCount[a]! - n)));
+        this.perActor[a] = list;
+      }
+      list[n] = e;
+      listed[a] = n + 1;
+    }
+    this.perActorIndexed = this.count;
   }
 
   /** Position (0-based) of an event among its actor's events. */
   positionOnActor(event: number): number {
+    if (this.perActorIndexed < this.count) this.indexActors();
     const list = this.perActor[this.actorCol[event]!]!;
     let lo = 0;
     let hi = this.perActorCount[this.actorCol[event]!]! - 1;
@@ -339,6 +366,7 @@ export class Trace {
 
   /** The event that precedes this one on the same actor, if any. */
   previousOnActor(event: number): number | undefined {
+    // positionOnActor brings the lists up to date.
     const p = this.positionOnActor(event);
     return p > 0 ? this.perActor[this.actorCol[event]!]![p - 1] : undefined;
   }
@@ -470,6 +498,8 @@ export class Trace {
       this.perActor[a]![this.perActorCount[a]!++] = e;
       this.actorClock[a] = c.rowCol[e]!;
     }
+    this.perActorListed = this.perActorCount.slice();
+    this.perActorIndexed = n;
   }
 
   /** Bytes held by the columns and clock rows (not counting detail objects). */
@@ -617,12 +647,6 @@ export class TraceRecorder extends Trace {
       if (cause === undefined || cause === NONE || this.actorCol[cause] === actor) this.rowCol[id] = mine;
       else this.actorClock[actor] = this.rowCol[id] = this.mergedClock(actor, n + 1, mine, cause);
     }
-    let list = this.perActor[actor]!;
-    if (n === list.length) {
-      list = grow(list, larger(list.length));
-      this.perActor[actor] = list;
-    }
-    list[n] = id;
     this.perActorCount[actor] = n + 1;
     this.count = id + 1;
     return id;
@@ -748,6 +772,7 @@ export class TraceRecorder extends Trace {
   /** Forget every event from `length` on (used when a run forks from an earlier point). */
   truncate(length: number): void {
     if (length >= this.count) return;
+    if (this.perActorIndexed < this.count) this.indexActors();
     let rowsInUse = 0;
     let lightsInUse = 0;
     for (let a = 0; a < this.actors.length; a++) {
@@ -755,6 +780,7 @@ export class TraceRecorder extends Trace {
       let n = this.perActorCount[a]!;
       while (n > 0 && list[n - 1]! >= length) n--;
       this.perActorCount[a] = n;
+      this.perActorListed[a] = n;
       this.actorClock[a] = n === 0 ? NONE : this.rowCol[list[n - 1]!]!;
       if (n === 0) continue;
       let ref = this.actorClock[a]!;
@@ -787,6 +813,7 @@ export class TraceRecorder extends Trace {
     this.dataAfter.length = inUse[DATA]!;
     for (const e of [...this.messageExtras.keys()]) if (e >= length) this.messageExtras.delete(e);
     this.count = length;
+    this.perActorIndexed = length;
   }
 
   /**
@@ -822,8 +849,9 @@ export class TraceRecorder extends Trace {
       this.msgTo = this.msgTo.slice(0, m);
       this.msgType = this.msgType.slice(0, m);
     }
+    // Lists not built yet stay unbuilt: they are made when first asked for.
     this.perActor = this.perActor.map((list, a) =>
-      roomy(list.length, this.perActorCount[a]!) ? list.slice(0, this.perActorCount[a]!) : list,
+      roomy(list.length, this.perActorListed[a]!) ? list.slice(0, this.perActorListed[a]!) : list,
     );
     // Arrays that grew by pushing keep spare capacity: copies hold exactly their elements.
     this.msgPayload = this.msgPayload.slice();
