@@ -15,7 +15,8 @@ export interface ClientOperation extends OpInfo {
 
 /**
  * What a node handles. An input object is valid during the handler's call only: the simulator
- * reuses one object for every delivered message, so a handler keeps `msg` or `from`, never the input.
+ * reuses one object for every delivered message (and for every timer and storage write), so a handler
+ * keeps `msg`, `from` or `data`, never the input.
  */
 export type NodeInput =
   /** The node starts (at time 0, or when `addNode` brings it in: then `joining` is set). */

@@ -194,6 +194,12 @@ export class Simulation {
   private deadEntries = 0;
   /** The input every delivered message is handed over in (see NodeInput: inputs are not kept). */
   private readonly messageInput = { kind: 'message' as const, from: '', msg: NO_MESSAGE };
+  /** Likewise for every fired timer and every completed storage write. */
+  private readonly timerInput: { kind: 'timer'; name: string; data?: unknown } = { kind: 'timer', name: '' };
+  private readonly persistedInput: { kind: 'persisted'; data: unknown } = {
+    kind: 'persisted',
+    data: undefined,
+  };
   /** Sum over executed entries of the queue's length when each was popped (see `meanQueueLength`). */
   private queueLengthSum = 0;
   private executed = 0;
@@ -206,7 +212,9 @@ export class Simulation {
   private readonly periodicTimers: Set<string>;
   private readonly periodicMessages: Set<string>;
   private readonly pendingOps = new Map<string, PendingOp>();
-  private readonly immediate: { actor: ActorRuntime; data: unknown }[] = [];
+  /** Zero-latency storage writes waiting for the current event's handler to return, in order. */
+  private readonly immediateActors: ActorRuntime[] = [];
+  private readonly immediateData: unknown[] = [];
   private readonly networkActor: number;
   private readonly interventions: Intervention[];
   private readonly maxEvents: number;
@@ -585,14 +593,22 @@ export class Simulation {
 
   /** Storage writes with no latency are applied within the event that asked for them. */
   private drainImmediate(event: number, line: number | undefined): void {
-    while (this.immediate.length > 0) {
-      const { actor, data } = this.immediate.shift()!;
+    const actors = this.immediateActors;
+    if (actors.length === 0) return;
+    const datas = this.immediateData;
+    const input = this.persistedInput;
+    // A handler may ask for more writes: they join the end of the lists and are taken in turn.
+    for (let i = 0; i < actors.length; i++) {
+      const actor = actors[i]!;
       if (!actor.up) continue;
       this.prepare(actor, event, line);
-      if (actor.kind === 'client')
-        this.family.onClient(actor.state, { kind: 'persisted', data }, actor.ctx, actor.out);
-      else this.family.onNode(actor.state, { kind: 'persisted', data }, actor.ctx, actor.out);
+      input.data = datas[i];
+      if (actor.kind === 'client') this.family.onClient(actor.state, input, actor.ctx, actor.out);
+      else this.family.onNode(actor.state, input, actor.ctx, actor.out);
     }
+    input.data = undefined;
+    actors.length = 0;
+    datas.length = 0;
   }
 
   // ---- effects -------------------------------------------------------------------------------
@@ -714,14 +730,19 @@ export class Simulation {
       line,
       this.timerDetail(entry.name),
     );
-    this.dispatch(rt, { kind: 'timer', name: entry.name, data: entry.ref }, id, line);
+    const input = this.timerInput;
+    input.name = entry.name;
+    input.data = entry.ref;
+    this.dispatch(rt, input, id, line);
+    input.data = undefined;
   }
 
   private persist(rt: ActorRuntime, data: unknown): void {
     const dist = this.scenario.storage.nodes[rt.id] ?? this.scenario.storage.default;
     const delay = dist ? sample(dist, rt.storage) : 0;
     if (delay <= 0) {
-      this.immediate.push({ actor: rt, data });
+      this.immediateActors.push(rt);
+      this.immediateData.push(data);
       return;
     }
     this.schedule(
