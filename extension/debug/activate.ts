@@ -69,18 +69,8 @@ function launchConfig(uri: vscode.Uri, noDebug: boolean): ReplicationLaunchConfi
 class ConfigurationProvider implements vscode.DebugConfigurationProvider {
   constructor(private readonly inline: boolean) {}
 
-  provideDebugConfigurations(): vscode.DebugConfiguration[] {
-    return [
-      {
-        type: DEBUG_TYPE,
-        request: 'launch',
-        name: 'Debug the open scenario',
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: a VS Code launch variable, not a template
-        scenario: '${file}',
-        stopOnEntry: false,
-      },
-    ];
-  }
+  // No provideDebugConfigurations: a new launch.json gets the manifest's `initialConfigurations`,
+  // so creating one does not need to activate the extension.
 
   resolveDebugConfiguration(
     _folder: vscode.WorkspaceFolder | undefined,

@@ -37,6 +37,15 @@ describe('debugger contributions', () => {
       for (const i of items) expect(Object.values(COMMANDS)).toContain(i.command);
   });
 
+  it('give a new launch.json its configuration without activating the extension', () => {
+    const [dbg] = fragment.contributes.debuggers as { initialConfigurations?: { type: string }[] }[];
+    expect(dbg!.initialConfigurations).toEqual([
+      expect.objectContaining({ type: DEBUG_TYPE, request: 'launch' }),
+    ]);
+    // No provider supplies initial configurations, so nothing needs this catch-all event.
+    expect(fragment.activationEvents).not.toContain('onDebugInitialConfigurations');
+  });
+
   it('match package.json once merged there', () => {
     const debuggers = manifest.contributes?.debuggers;
     if (!debuggers) return; // not merged yet: the lead wires the manifest
