@@ -30,6 +30,7 @@ const scenarioName = 'failover-lost-writes.scenario.yaml';
 let browser: Browser;
 let server: Awaited<ReturnType<typeof host.startCodeServer>> | undefined;
 let workspace = '';
+let profileDir = '';
 
 /** Saves a cropped screenshot to media/ and checks its size. */
 async function save(page: Page, name: string, clip: { x: number; y: number; width: number; height: number }) {
@@ -49,13 +50,15 @@ afterAll(async () => {
   await browser?.close().catch(() => {});
   await server?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 describe('README screenshots', () => {
   it('the debugger and the timeline in VS Code', async () => {
     host.ensureCodeServer();
     const profileName = `screenshots-${process.pid}`;
-    rmSync(join(root, '.cache', 'vscode-host', 'profiles', profileName), { recursive: true, force: true });
+    profileDir = join(root, '.cache', 'vscode-host', 'profiles', profileName);
+    rmSync(profileDir, { recursive: true, force: true });
     const profile = host.makeProfile(profileName, {
       'workbench.colorTheme': 'Default Dark Modern',
       'debug.openDebug': 'openOnSessionStart',

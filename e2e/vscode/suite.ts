@@ -43,6 +43,7 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
   let browser: Browser | undefined;
   let page: Page;
   let workspace: string;
+  let profileDir = '';
   let timelineFrame: Frame | undefined;
   const timelineText = async () => (await timelineFrame?.evaluate(() => document.body.innerText)) ?? '';
   /**
@@ -124,7 +125,7 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
     if (process.env.E2E_PREBUILT !== '1' || !existsSync(vsixPath()))
       execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: 'inherit' });
     const profileName = `e2e-${kind}-${process.pid}`;
-    const profileDir = join(root, '.cache', 'vscode-host', 'profiles', profileName);
+    profileDir = join(root, '.cache', 'vscode-host', 'profiles', profileName);
     rmSync(profileDir, { recursive: true, force: true });
     const profile = makeProfile(profileName, {
       'workbench.colorTheme': 'Default Dark Modern',
@@ -194,6 +195,8 @@ export function describeInVsCode(kind: ExtensionHostKind): void {
     await browser?.close().catch(() => {});
     await server?.stop();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
+    // A profile per run (named by pid) is only for that run: the screenshots are the artefacts.
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   describe(`the extension in a real VS Code (${kind} extension host)`, () => {
