@@ -6,11 +6,25 @@ import { readTraceJson, TraceError, traceToJson } from './io';
 import { sampleTrace } from './sample';
 import { type Trace, TraceRecorder } from './store';
 import {
+  attachDetails,
   fromTransfer,
+  fromTransferHead,
+  headBuffers,
   isTraceTransfer,
+  isTransferHead,
+  OUTLINE_CONFLICT,
+  OUTLINE_COUNT_SHIFT,
+  OUTLINE_FAILED,
+  OUTLINE_MARK,
+  OUTLINE_RESOLVED,
+  OUTLINE_SIBLINGS_READ,
+  outlineOf,
   type TraceTransfer,
+  type TraceTransferDetails,
+  type TraceTransferHead,
   type TransferColumns,
   toTransfer,
+  toTransferParts,
   transferBuffers,
 } from './transfer';
 import type { TraceHeader, VersionVector } from './types';
@@ -74,11 +88,19 @@ function roundTrip(t: Trace): TraceRecorder {
   return fromTransfer(structuredClone(toTransfer(t)));
 }
 
+/** Through the two parts, each a structured clone: the head first, the details written after. */
+function roundTripParts(t: Trace): TraceRecorder {
+  const { head, details } = toTransferParts(t);
+  const shown = fromTransferHead(structuredClone(head));
+  return attachDetails(shown, structuredClone(details()));
+}
+
 describe('trace transfer', () => {
   it.each(EXAMPLES)('gives back every event, message and result of an engine run (%s)', (file) => {
     const original = engineTrace(file);
     const copy = roundTrip(original);
     expectSameTrace(original, copy);
+    expectSameTrace(original, roundTripParts(original));
     // Both keep recording the same way after the transfer (clocks continue, columns grow).
     const ids = appendMore(original);
     expect(appendMore(copy)).toEqual(ids);
@@ -93,6 +115,7 @@ describe('trace transfer', () => {
     read.sweep = { csv: 't_ms,runs,p_consistent\n0,10,0.5\n' };
     const copy = roundTrip(read);
     expectSameTrace(read, copy);
+    expectSameTrace(read, roundTripParts(read));
     expect(appendMore(copy)).toEqual(appendMore(read));
     expectSameTrace(read, copy);
   });
@@ -169,6 +192,7 @@ describe('trace transfer', () => {
           if (compact) t.compact();
           const copy = roundTrip(t);
           expectSameTrace(t, copy);
+          expectSameTrace(t, roundTripParts(t));
           if (t.length > 0) {
             expect(appendMore(copy)).toEqual(appendMore(t));
             expectSameTrace(t, copy);
@@ -338,4 +362,243 @@ describe('trace transfer', () => {
       );
     });
   });
+
+  describe('in two parts', () => {
+    /** A generic-path trace (as read from a file) with every kind drawing reads from details. */
+    function genericTrace(): TraceRecorder {
+      const header: TraceHeader = {
+        format: 'replication-trace',
+        version: 1,
+        scenario: { title: 'generic', seed: 1 },
+        actors: [
+          { id: 'n1', kind: 'node' },
+          { id: 'n2', kind: 'node' },
+          { id: 'c1', kind: 'client' },
+        ],
+      };
+      const t = new TraceRecorder(header);
+      const op = { key: 'c1#1', client: 'c1', kind: 'read' as const, dataKey: 'x' };
+      const two = [
+        { value: 1, op: 'a' },
+        { value: 2, op: 'b' },
+      ];
+      t.append(0, 2, 'request', undefined, 3, { op });
+      t.append(1, 2, 'send', 0, undefined, {
+        msg: 0,
+        from: 'c1',
+        to: 'n1',
+        type: 'Get',
+        payload: { type: 'Get', key: 'x' },
+      });
+      t.append(2, 0, 'deliver', 1, undefined, {
+        msg: 0,
+        from: 'c1',
+        to: 'n1',
+        type: 'Get',
+        payload: { type: 'Get', key: 'x' },
+      });
+      t.append(3, 0, 'state', 2, undefined, { key: 'x', before: [two[0]!], after: two });
+      t.append(4, 0, 'state', 3, undefined, { key: 'x', before: two, after: [{ value: 3, op: 'c' }] });
+      t.append(5, 1, 'timer', undefined, undefined, { timer: 'heartbeat' });
+      t.append(6, 1, 'crash', undefined, 9, { text: 'n2 crashes', detail: { disk: 'lost' } });
+      t.append(7, 0, 'drop', 2, undefined, {
+        msg: 7,
+        from: 'n1',
+        to: 'n2',
+        type: 'Ack',
+        payload: { type: 'Ack' },
+        reason: 'crashed',
+      });
+      t.append(8, 0, 'send', 4, undefined, {
+        msg: 3e9,
+        from: 'n1',
+        to: 'c1',
+        type: 'Odd',
+        payload: { type: 'Odd' },
+      });
+      t.append(9, 2, 'response', 8, undefined, { op, result: { ok: true, values: two } });
+      t.append(10, 2, 'response', 9, undefined, { op, result: { ok: false, error: 'timeout' } });
+      t.anomalies = [{ kind: 'stale-read', event: 9, explain: 'old', related: [3] }];
+      return t;
+    }
+
+    it('gives back the same trace as one transfer, for engine runs and generic traces alike', () => {
+      for (const t of [engineTrace(EXAMPLES[1]!), genericTrace(), syntheticish()])
+        expectSameTrace(t, roundTripParts(t));
+    });
+
+    it('shows the columns, anomalies and everything drawing reads from the head alone', () => {
+      const full = genericTrace();
+      const { head, details } = toTransferParts(full);
+      expect(isTransferHead(head)).toBe(true);
+      const shown = fromTransferHead(structuredClone(head));
+      const t = shown.trace;
+      expect(t.length).toBe(full.length);
+      expect(t.anomalies).toEqual(full.anomalies);
+      for (let e = 0; e < full.length; e++) {
+        expect(t.time(e)).toBe(full.time(e));
+        expect(t.kind(e)).toBe(full.kind(e));
+        expect(t.vc(e)).toEqual(full.vc(e));
+        expect(shown.outline[e]).toBe(outlineOf(full.kind(e), full.detail(e)));
+      }
+      // Message ends and types, timer names and fault details are there; payloads, ops, values not yet.
+      expect(t.detail(1)).toEqual({ msg: 0, from: 'c1', to: 'n1', type: 'Get' });
+      expect(t.detail(5)).toEqual({ timer: 'heartbeat' });
+      expect(t.detail(6)).toEqual({ text: 'n2 crashes', detail: { disk: 'lost' } });
+      expect(t.detail(7)).toEqual({ msg: 7, from: 'n1', to: 'n2', type: 'Ack' });
+      // A message id the outline cannot hold goes whole.
+      expect(t.detail(8)).toEqual(full.detail(8));
+      expect(t.detail(0)).toEqual({});
+      expect(shown.outline[3]).toBe(OUTLINE_CONFLICT | (2 << OUTLINE_COUNT_SHIFT));
+      expect(shown.outline[4]! & OUTLINE_MARK).toBe(OUTLINE_RESOLVED);
+      expect(shown.outline[9]).toBe(OUTLINE_SIBLINGS_READ | (2 << OUTLINE_COUNT_SHIFT));
+      expect(shown.outline[10]).toBe(OUTLINE_FAILED);
+      // The details complete it; the head's trace stays as it was.
+      const whole = attachDetails(shown, structuredClone(details()));
+      expectSameTrace(full, whole);
+      expect(t.detail(0)).toEqual({});
+    });
+
+    it('outlines an engine run’s side tables: marks from the data and response rows', () => {
+      const full = engineTrace('examples/leaderless/sibling-merge-with-tombstone.scenario.yaml');
+      const shown = fromTransferHead(structuredClone(toTransferParts(full).head));
+      let marked = 0;
+      for (let e = 0; e < full.length; e++) {
+        expect(shown.outline[e]).toBe(outlineOf(full.kind(e), full.detail(e)));
+        if (shown.outline[e]! & OUTLINE_MARK) marked++;
+        if (full.kind(e) === 'send')
+          expect(shown.trace.detail(e)).toMatchObject({ ...full.detail(e), payload: undefined });
+      }
+      expect(marked).toBeGreaterThan(0);
+    });
+
+    it('hands over distinct buffers and writes the details only when asked', () => {
+      const t = sampleTrace();
+      const { head, details } = toTransferParts(t);
+      const kept = structuredClone(head);
+      const buffers = headBuffers(head);
+      expect(new Set(buffers).size).toBe(buffers.length);
+      // Handing the head's buffers over leaves the trace, and so the details written after, intact.
+      structuredClone(head, { transfer: buffers });
+      expect(head.times.length).toBe(0);
+      expectSameTrace(t, attachDetails(fromTransferHead(kept), details()));
+    });
+
+    it('refuses a head as a whole transfer, and a whole transfer as a head', () => {
+      const t = sampleTrace();
+      expect(() => fromTransfer(toTransferParts(t).head)).toThrow(/two-part transfer.*fromTransferHead/);
+      expect(() => fromTransferHead(toTransfer(t))).toThrow(/part undefined is not a head/);
+    });
+
+    describe('refuses a corrupt head or details with a TraceError saying what is wrong', () => {
+      const parts = (trace = genericTrace()): { head: TraceTransferHead; details: TraceTransferDetails } => {
+        const p = toTransferParts(trace);
+        return { head: p.head, details: p.details() };
+      };
+      const json = (bytes: Uint8Array): Record<string, unknown> =>
+        JSON.parse(new TextDecoder().decode(bytes));
+      const encode = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v));
+      const withDetails = (d: TraceTransferDetails, change: (m: Record<string, unknown>) => object) => ({
+        ...d,
+        meta: encode({ ...json(d.meta), ...change(json(d.meta)) }),
+      });
+      const headCases: [string, (h: TraceTransferHead) => unknown, RegExp][] = [
+        [
+          'an outline column of the wrong length',
+          (h) => ({ ...h, outline: h.outline.slice(1) }),
+          /'outline' has/,
+        ],
+        [
+          'a generic type beyond the names',
+          (h) => ({ ...h, genericType: h.genericType.fill(99) }),
+          /has type 99 of/,
+        ],
+        [
+          'a generic end beyond the actors',
+          (h) => ({ ...h, genericTo: h.genericTo.fill(7) }),
+          /is to actor 7 of 3/,
+        ],
+        ['no details id', (h) => ({ ...h, detailsId: '' }), /no details id/],
+        [
+          'a full row beyond the generic rows',
+          (h) => ({ ...h, meta: encode({ ...json(h.meta), fullRows: [[99, {}]] }) }),
+          /full row 0 must be/,
+        ],
+        ['a column out of range', (h) => ({ ...h, kindCol: h.kindCol.fill(200) }), /kind code 200/],
+      ];
+      it.each(headCases)('head: %s', (_, corrupt, message) => {
+        expect(() => fromTransferHead(corrupt(parts().head))).toThrow(TraceError);
+        expect(() => fromTransferHead(corrupt(parts().head))).toThrow(message);
+      });
+
+      const detailCases: [string, (d: TraceTransferDetails) => unknown, RegExp][] = [
+        ['not an object', () => 42, /the details is not an object/],
+        ['another format', (d) => ({ ...d, format: 'x' }), /format is "x"/],
+        [
+          'details that are not JSON',
+          (d) => ({ ...d, meta: new TextEncoder().encode('[1,') }),
+          /'meta' is not UTF-8 JSON/,
+        ],
+        [
+          'a payload that is not a message',
+          (d) => withDetails(d, () => ({ msgPayload: [] })),
+          /'msgPayload' has 0 entries/,
+        ],
+        [
+          'a result without ok',
+          (d) =>
+            withDetails(d, (m) => ({ responseResults: (m.responseResults as unknown[]).map(() => ({})) })),
+          /'responseResults' entry 0 must be a result/,
+        ],
+        [
+          'a generic detail that is not an object',
+          (d) => withDetails(d, (m) => ({ detailList: (m.detailList as unknown[]).map(() => 'x') })),
+          /'detailList' entry 0 must be an object/,
+        ],
+        [
+          'an extra for no message event',
+          (d) => withDetails(d, () => ({ messageExtras: [[0, { reason: 'x' }]] })),
+          /message extra 0 must be/,
+        ],
+      ];
+      it.each(detailCases)('details: %s', (_, corrupt, message) => {
+        const { head, details } = parts(syntheticish());
+        const shown = fromTransferHead(head);
+        let error: unknown;
+        try {
+          attachDetails(shown, corrupt(details));
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(TraceError);
+        expect((error as Error).message).toMatch(message);
+      });
+
+      it('details of another trace: another id, other table sizes, or generic details that contradict the columns', () => {
+        const { head } = parts();
+        const shown = fromTransferHead(head);
+        const other = toTransferParts(sampleTrace()).details();
+        expect(() => attachDetails(shown, other)).toThrow(/details are for another trace/);
+        // Another trace's details under this head's id: their tables do not fit the columns.
+        expect(() => attachDetails(shown, { ...other, detailsId: head.detailsId })).toThrow(
+          /'msgPayload' has \d+ entries, expected 0|'detailList' has \d+ entries, expected \d+/,
+        );
+        // Same sizes, different content: the outline's message ids say so.
+        const { details } = parts();
+        const tampered = withDetails(details, (m) => ({
+          detailList: (m.detailList as { msg?: number }[]).map((d) => (d.msg === 0 ? { ...d, msg: 5 } : d)),
+        }));
+        expect(() => attachDetails(shown, { ...tampered, detailsId: head.detailsId })).toThrow(
+          /generic detail 1 has another 'msg' than the columns/,
+        );
+      });
+    });
+  });
 });
+
+/** A trace recorded every way at once: registered messages, side tables and generic details. */
+function syntheticish(): TraceRecorder {
+  const t = engineTrace(EXAMPLES[0]!);
+  t.append(t.time(t.length - 1), 0, 'note', undefined, undefined, { text: 'generic', msg: 1 });
+  return t;
+}

@@ -16,6 +16,7 @@ import { type EventDetail, type Trace, type TraceColumns, TraceRecorder } from '
 import type {
   Actor,
   Anomaly,
+  EventKind,
   ExpectationResult,
   Message,
   NodeFinalState,
@@ -199,17 +200,15 @@ function checkHeader(raw: unknown): TraceHeader {
   return { ...(raw as unknown as TraceHeader), actors: raw.actors as Actor[] };
 }
 
-/**
- * The trace a transfer holds, as a recorder (so a later `append` message still works). Throws a
- * TraceError naming the first inconsistency: a wrong array type or length, an index out of range,
- * an unknown kind, a cause that is not an earlier event, metadata that is not the expected JSON.
- */
-export function fromTransfer(t: unknown): TraceRecorder {
-  if (!isObj(t)) throw corrupt('not an object');
-  if (t.format !== TRANSFER_FORMAT)
-    throw corrupt(`format is ${JSON.stringify(t.format)}, expected "${TRANSFER_FORMAT}"`);
-  if (t.version !== TRANSFER_VERSION)
-    throw corrupt(`version ${JSON.stringify(t.version)} is not supported (expected ${TRANSFER_VERSION})`);
+/** The lengths of a transfer's column groups, checked to agree within each group. */
+interface ColumnLengths {
+  events: number;
+  lights: number;
+  messages: number;
+}
+
+/** Every typed-array column of a transfer has the right type, and columns of a group one length. */
+function checkColumns(t: Record<string, unknown>): ColumnLengths {
   const lengths: Record<string, number> = {};
   for (const [name, types, group] of COLUMNS) {
     const col = t[name];
@@ -224,49 +223,50 @@ export function fromTransfer(t: unknown): TraceRecorder {
         );
     }
   }
-  const c = t as unknown as TraceTransfer;
-  if (!(t.meta instanceof Uint8Array)) throw corrupt("'meta' must be a Uint8Array of UTF-8 JSON");
+  return { events: lengths.events!, lights: lengths.lights!, messages: lengths.messages! };
+}
+
+/** The JSON object a part's UTF-8 bytes hold. */
+function decodeJson(bytes: unknown, name: string): Record<string, unknown> {
+  if (!(bytes instanceof Uint8Array)) throw corrupt(`'${name}' must be a Uint8Array of UTF-8 JSON`);
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(c.meta));
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    throw corrupt(`'meta' is not UTF-8 JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw corrupt(`'${name}' is not UTF-8 JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!isObj(raw)) throw corrupt("'meta' is not a JSON object");
-  const header = checkHeader(raw.header);
-  const actors = header.actors.length;
+  if (!isObj(raw)) throw corrupt(`'${name}' is not a JSON object`);
+  return raw;
+}
+
+/** The format tag and version of a transfer or of its details part. */
+function checkEnvelope(t: unknown, format: string, what: string): Record<string, unknown> {
+  if (!isObj(t)) throw corrupt(`${what} is not an object`);
+  if (t.format !== format) throw corrupt(`format is ${JSON.stringify(t.format)}, expected "${format}"`);
+  if (t.version !== TRANSFER_VERSION)
+    throw corrupt(`version ${JSON.stringify(t.version)} is not supported (expected ${TRANSFER_VERSION})`);
+  return t;
+}
+
+/** The side tables an event's `refCol` may point into, by table code (store.ts: GENERIC, REQUEST, RESPONSE, DATA). */
+type TableSizes = [generic: number, request: number, response: number, data: number];
+
+/**
+ * Every event's columns are in range: time, actor, kind, cause (an earlier event), clock (a row or
+ * light record), message or side-table row; light records and messages name real rows and actors.
+ */
+function checkEvents(
+  c: TransferColumns,
+  actors: number,
+  lengths: ColumnLengths,
+  typeCount: number,
+  tables: TableSizes,
+): void {
   const width = Math.max(1, actors);
-  const n = lengths.events!;
-  const lights = lengths.lights!;
-  const messages = lengths.messages!;
+  const { events: n, lights, messages } = lengths;
   if (c.rows.length % width !== 0)
     throw corrupt(`the clock rows hold ${c.rows.length} entries, not a multiple of ${width} actors`);
   const rowCount = c.rows.length / width;
-
-  const typeNames = list<string>(raw, 'typeNames');
-  if (!typeNames.every((s) => typeof s === 'string')) throw corrupt('message type names must be text');
-  const responseOps = list<OpInfo>(raw, 'responseOps');
-  const dataKeys = list<string>(raw, 'dataKeys');
-  const columns: TraceColumns = {
-    ...c,
-    typeNames,
-    msgPayload: list<Message>(raw, 'msgPayload', messages),
-    detailList: list<EventDetail>(raw, 'detailList'),
-    requestOps: list<OpInfo>(raw, 'requestOps'),
-    responseOps,
-    responseResults: list<OpResult>(raw, 'responseResults', responseOps.length),
-    dataKeys,
-    dataBefore: list<Sibling[]>(raw, 'dataBefore', dataKeys.length),
-    dataAfter: list<Sibling[]>(raw, 'dataAfter', dataKeys.length),
-    messageExtras: list<[number, EventDetail]>(raw, 'messageExtras'),
-  };
-  const tables = [
-    columns.detailList.length,
-    columns.requestOps.length,
-    columns.responseOps.length,
-    columns.dataKeys.length,
-  ];
-
   const kinds = EVENT_KINDS.length;
   const { times, actorCol, kindCol, causeCol, rowCol, refCol } = c;
   for (let e = 0; e < n; e++) {
@@ -300,14 +300,86 @@ export function fromTransfer(t: unknown): TraceRecorder {
   for (let m = 0; m < messages; m++) {
     if (c.msgFrom[m]! >= actors || c.msgTo[m]! >= actors)
       throw corrupt(`message ${m} names an actor beyond ${actors}`);
-    if (c.msgType[m]! >= typeNames.length)
-      throw corrupt(`message ${m} has type code ${c.msgType[m]} of ${typeNames.length}`);
+    if (c.msgType[m]! >= typeCount)
+      throw corrupt(`message ${m} has type code ${c.msgType[m]} of ${typeCount}`);
   }
-  for (const [i, x] of columns.messageExtras.entries()) {
-    if (!Array.isArray(x) || !isIndex(x[0], n) || refCol[x[0]]! < 0 || !isObj(x[1]))
-      throw corrupt(`message extra ${i} must be [message event id, detail]`);
-  }
+}
 
+/** The object-shaped side tables, as the details (or a whole transfer's meta) hold them. */
+type DetailTables = Pick<
+  TraceColumns,
+  | 'msgPayload'
+  | 'detailList'
+  | 'requestOps'
+  | 'responseOps'
+  | 'responseResults'
+  | 'dataKeys'
+  | 'dataBefore'
+  | 'dataAfter'
+  | 'messageExtras'
+>;
+
+/** Each entry of a list has the shape the store's queries rely on; names the first that has not. */
+function checkEntries<T>(items: T[], name: string, ok: (v: T) => boolean, shape: string): void {
+  for (let i = 0; i < items.length; i++)
+    if (!ok(items[i]!)) throw corrupt(`'${name}' entry ${i} must be ${shape}`);
+}
+
+/**
+ * The side tables of `raw`, each a list of the right length and entries of the right shape. `sizes`
+ * gives the lengths the columns imply (a head's tables); without it, they only have to agree
+ * with each other.
+ */
+function readTables(
+  raw: Record<string, unknown>,
+  events: number,
+  refCol: Int32Array,
+  messages: number,
+  sizes?: { detailList: number; requestOps: number; responseOps: number; dataKeys: number },
+): DetailTables {
+  const responseOps = list<OpInfo>(raw, 'responseOps', sizes?.responseOps);
+  const dataKeys = list<string>(raw, 'dataKeys', sizes?.dataKeys);
+  const t: DetailTables = {
+    msgPayload: list<Message>(raw, 'msgPayload', messages),
+    detailList: list<EventDetail>(raw, 'detailList', sizes?.detailList),
+    requestOps: list<OpInfo>(raw, 'requestOps', sizes?.requestOps),
+    responseOps,
+    responseResults: list<OpResult>(raw, 'responseResults', responseOps.length),
+    dataKeys,
+    dataBefore: list<Sibling[]>(raw, 'dataBefore', dataKeys.length),
+    dataAfter: list<Sibling[]>(raw, 'dataAfter', dataKeys.length),
+    messageExtras: list<[number, EventDetail]>(raw, 'messageExtras'),
+  };
+  checkEntries(
+    t.msgPayload,
+    'msgPayload',
+    (p) => isObj(p) && typeof p.type === 'string',
+    'a message with a type',
+  );
+  checkEntries(t.detailList, 'detailList', isObj, 'an object');
+  checkEntries(t.requestOps, 'requestOps', isObj, 'an operation object');
+  checkEntries(t.responseOps, 'responseOps', isObj, 'an operation object');
+  checkEntries(
+    t.responseResults,
+    'responseResults',
+    (r) => isObj(r) && typeof r.ok === 'boolean',
+    'a result with ok true or false',
+  );
+  checkEntries(t.dataKeys, 'dataKeys', (k) => typeof k === 'string', 'a key (text)');
+  checkEntries(t.dataBefore, 'dataBefore', Array.isArray, 'a list of siblings');
+  checkEntries(t.dataAfter, 'dataAfter', Array.isArray, 'a list of siblings');
+  let previous = -1;
+  for (const [i, x] of t.messageExtras.entries()) {
+    if (!Array.isArray(x) || !isIndex(x[0], events) || refCol[x[0]]! < 0 || !isObj(x[1]))
+      throw corrupt(`message extra ${i} must be [message event id, detail]`);
+    if (x[0] <= previous)
+      throw corrupt(`message extra ${i} is out of order (event ${x[0]} after ${previous})`);
+    previous = x[0];
+  }
+  return t;
+}
+
+function checkAnomalyList(raw: Record<string, unknown>, n: number): Anomaly[] {
   const anomalies = list<Anomaly>(raw, 'anomalies');
   for (const [i, a] of anomalies.entries()) {
     if (!isObj(a) || typeof a.kind !== 'string' || !isIndex(a.event, n) || typeof a.explain !== 'string')
@@ -315,14 +387,557 @@ export function fromTransfer(t: unknown): TraceRecorder {
     if (a.related !== undefined && !(Array.isArray(a.related) && a.related.every((r) => isIndex(r, n))))
       throw corrupt(`anomaly ${i}: related must be events of the trace`);
   }
+  return anomalies;
+}
+
+/** The trace-wide parts every transfer's first JSON holds (header aside): checked, for `finish`. */
+interface TraceParts {
+  anomalies: Anomaly[];
+  expectations: ExpectationResult[];
+  final: Record<string, NodeFinalState>;
+  stats: TraceStats;
+  sweep?: unknown;
+}
+
+function readTraceParts(raw: Record<string, unknown>, n: number): TraceParts {
+  const anomalies = checkAnomalyList(raw, n);
   if (!isObj(raw.final)) throw corrupt("'final' must be an object");
   if (!isObj(raw.stats)) throw corrupt("'stats' must be an object");
+  const parts: TraceParts = {
+    anomalies,
+    expectations: list<ExpectationResult>(raw, 'expectations'),
+    final: raw.final as Record<string, NodeFinalState>,
+    stats: raw.stats as unknown as TraceStats,
+  };
+  if (raw.sweep !== undefined) parts.sweep = raw.sweep;
+  return parts;
+}
 
+function finish(header: TraceHeader, columns: TraceColumns, parts: TraceParts): TraceRecorder {
   const trace = TraceRecorder.fromColumns(header, columns);
-  trace.anomalies = anomalies;
-  trace.expectations = list<ExpectationResult>(raw, 'expectations');
-  trace.final = raw.final as Record<string, NodeFinalState>;
-  trace.stats = raw.stats as unknown as TraceStats;
-  if (raw.sweep !== undefined) trace.sweep = raw.sweep;
+  trace.anomalies = parts.anomalies;
+  trace.expectations = parts.expectations;
+  trace.final = parts.final;
+  trace.stats = parts.stats;
+  if (parts.sweep !== undefined) trace.sweep = parts.sweep;
   return trace;
+}
+
+function checkTypeNames(raw: Record<string, unknown>): string[] {
+  const typeNames = list<string>(raw, 'typeNames');
+  if (!typeNames.every((s) => typeof s === 'string')) throw corrupt('message type names must be text');
+  return typeNames;
+}
+
+/**
+ * The trace a transfer holds, as a recorder (so a later `append` message still works). Throws a
+ * TraceError naming the first inconsistency: a wrong array type or length, an index out of range,
+ * an unknown kind, a cause that is not an earlier event, metadata that is not the expected JSON.
+ * A two-part transfer's head is refused here: see `fromTransferHead` and `attachDetails`.
+ */
+export function fromTransfer(t: unknown): TraceRecorder {
+  const o = checkEnvelope(t, TRANSFER_FORMAT, 'the transfer');
+  if (o.part !== undefined)
+    throw corrupt(
+      `this is the ${JSON.stringify(o.part)} part of a two-part transfer, whose details come separately (fromTransferHead, then attachDetails)`,
+    );
+  const lengths = checkColumns(o);
+  const c = o as unknown as TraceTransfer;
+  const raw = decodeJson(o.meta, 'meta');
+  const header = checkHeader(raw.header);
+  const typeNames = checkTypeNames(raw);
+  const tables = readTables(raw, lengths.events, c.refCol, lengths.messages);
+  checkEvents(c, header.actors.length, lengths, typeNames.length, [
+    tables.detailList.length,
+    tables.requestOps.length,
+    tables.responseOps.length,
+    tables.dataKeys.length,
+  ]);
+  return finish(header, { ...c, typeNames, ...tables }, readTraceParts(raw, lengths.events));
+}
+
+// -------------------------------------------------------------------------------------------------
+// Two parts: what the first paint needs, then the details.
+//
+// A million-event trace's object-shaped side tables (payloads, operations, values, generic details)
+// are tens to hundreds of megabytes of JSON: seconds to write in the host and to read in the view.
+// Drawing needs little of them, so a head goes first — the columns, the small trace-wide parts, and
+// an outline of the side tables (what the timeline draws from them: message ids, types, ends and
+// timer names of generic details, conflict and sibling marks, failed responses, fault details in
+// full) — and the details follow in a second part, written after the head has been posted. The
+// details are checked against the head as strictly as a whole transfer is.
+
+export const TRANSFER_DETAILS_FORMAT = 'replication-trace-transfer-details';
+
+/**
+ * What an event's detail says that drawing needs, packed in 16 bits: the low two bits a mark
+ * (OUTLINE_CONFLICT: a state change that makes more live siblings than before, more than one;
+ * OUTLINE_RESOLVED: one that takes several live siblings down to at most one; OUTLINE_SIBLINGS_READ:
+ * a response returning several values), OUTLINE_FAILED for a failed response, and from bit 3 the
+ * number of siblings a conflict or read mark shows (at most 8191).
+ */
+export const OUTLINE_MARK = 3;
+export const OUTLINE_CONFLICT = 1;
+export const OUTLINE_RESOLVED = 2;
+export const OUTLINE_SIBLINGS_READ = 3;
+export const OUTLINE_FAILED = 4;
+export const OUTLINE_COUNT_SHIFT = 3;
+const OUTLINE_COUNT_MAX = 0x1fff;
+
+function liveSiblings(s: Sibling[] | undefined): number {
+  if (!Array.isArray(s)) return 0;
+  let n = 0;
+  for (const x of s) if (!x?.tombstone) n++;
+  return n;
+}
+
+/** The outline (see OUTLINE_MARK) of an event of `kind` with detail `d`. */
+export function outlineOf(kind: EventKind, d: EventDetail | undefined): number {
+  if (d === undefined) return 0;
+  if (kind === 'state' && d.key !== undefined) {
+    const before = liveSiblings(d.before);
+    const after = liveSiblings(d.after);
+    const count = Math.min(OUTLINE_COUNT_MAX, Array.isArray(d.after) ? d.after.length : 0);
+    if (after > 1 && after > before) return OUTLINE_CONFLICT | (count << OUTLINE_COUNT_SHIFT);
+    if (before > 1 && after <= 1) return OUTLINE_RESOLVED;
+    return 0;
+  }
+  if (kind === 'response' && d.result) {
+    const r = d.result;
+    let out = r.ok === false ? OUTLINE_FAILED : 0;
+    const values = Array.isArray(r.values) ? r.values.length : 0;
+    if (values > 1)
+      out |= OUTLINE_SIBLINGS_READ | (Math.min(OUTLINE_COUNT_MAX, values) << OUTLINE_COUNT_SHIFT);
+    return out;
+  }
+  return 0;
+}
+
+/** Per generic detail row, the fields drawing reads (the rows themselves come with the details). */
+export interface TransferOutline {
+  /** Per event: its outline (OUTLINE_*). */
+  outline: Uint16Array;
+  /** Per generic detail row: its `msg`, or -1. */
+  genericMsg: Int32Array;
+  /** Per generic detail row: its `type` and `timer` as indexes into the head's `names`, or 0xffff. */
+  genericType: Uint16Array;
+  genericTimer: Uint16Array;
+  /** Per generic detail row: its `from` and `to` as actor indexes, or 0xffff. */
+  genericFrom: Uint16Array;
+  genericTo: Uint16Array;
+}
+
+const OUTLINE_COLUMNS: [keyof TransferOutline, ColumnType, 'events' | 'generic'][] = [
+  ['outline', Uint16Array, 'events'],
+  ['genericMsg', Int32Array, 'generic'],
+  ['genericType', Uint16Array, 'generic'],
+  ['genericTimer', Uint16Array, 'generic'],
+  ['genericFrom', Uint16Array, 'generic'],
+  ['genericTo', Uint16Array, 'generic'],
+];
+
+const NO_INDEX = 0xffff;
+
+/** The first part of a two-part transfer: columns, outline and the small trace-wide parts. */
+export interface TraceTransferHead extends TransferColumns, TransferOutline {
+  format: typeof TRANSFER_FORMAT;
+  version: typeof TRANSFER_VERSION;
+  part: 'head';
+  /** Names the details part that completes this head (it carries the same id). */
+  detailsId: string;
+  /** UTF-8 JSON of `TransferHeadMeta`. */
+  meta: Uint8Array;
+}
+
+/** The head's JSON part. */
+export interface TransferHeadMeta {
+  header: TraceHeader;
+  anomalies: Anomaly[];
+  expectations: ExpectationResult[];
+  final: Record<string, NodeFinalState>;
+  stats: TraceStats;
+  sweep?: unknown;
+  typeNames: string[];
+  /** Sizes of the side tables the details hold (message payloads: one per message). */
+  tables: { detailList: number; requestOps: number; responseOps: number; dataKeys: number };
+  /** The message types and timer names `genericType` and `genericTimer` refer to. */
+  names: string[];
+  /**
+   * Generic detail rows given whole: those of the rare events drawn from their detail (crashes,
+   * partitions, cuts, heals, skews, membership changes, ...), and any whose light fields do not fit
+   * the outline columns.
+   */
+  fullRows: [number, EventDetail][];
+}
+
+/** The second part: every side table, for the head with the same `detailsId`. */
+export interface TraceTransferDetails {
+  format: typeof TRANSFER_DETAILS_FORMAT;
+  version: typeof TRANSFER_VERSION;
+  detailsId: string;
+  /** UTF-8 JSON of the side tables (`DetailTables`: msgPayload, detailList, ... messageExtras). */
+  meta: Uint8Array;
+}
+
+/** Kinds of events whose generic details the head carries only as outline fields. */
+const LIGHT_KINDS = new Set<EventKind>([
+  'send',
+  'deliver',
+  'drop',
+  'timer',
+  'request',
+  'response',
+  'state',
+  'note',
+  'persisted',
+]);
+
+let partsMade = 0;
+
+/**
+ * A trace as two parts: the head, built now (columns copied, outline computed, small JSON), and
+ * its details, written when `details()` is called — after the head is posted, so that writing
+ * the bulky JSON is not on the way to the first paint. The trace must not change in between.
+ */
+export function toTransferParts(trace: Trace): {
+  head: TraceTransferHead;
+  details: () => TraceTransferDetails;
+} {
+  const c = trace.columns();
+  const n = c.times.length;
+  const generic = c.detailList.length;
+  const outline = new Uint16Array(n);
+  const genericMsg = new Int32Array(generic).fill(-1);
+  const genericType = new Uint16Array(generic).fill(NO_INDEX);
+  const genericTimer = new Uint16Array(generic).fill(NO_INDEX);
+  const genericFrom = new Uint16Array(generic).fill(NO_INDEX);
+  const genericTo = new Uint16Array(generic).fill(NO_INDEX);
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const fullRows: [number, EventDetail][] = [];
+  const name = (s: unknown): number => {
+    if (typeof s !== 'string') return -1;
+    let i = nameIndex.get(s);
+    if (i === undefined) {
+      if (names.length >= NO_INDEX) return -1;
+      i = names.length;
+      names.push(s);
+      nameIndex.set(s, i);
+    }
+    return i;
+  };
+  const actor = (s: unknown): number => {
+    if (typeof s !== 'string') return -1;
+    return trace.actorIndex.get(s) ?? -1;
+  };
+  const { refCol, kindCol } = c;
+  for (let e = 0; e < n; e++) {
+    const ref = refCol[e]!;
+    if (ref >= -1) continue;
+    const r = -2 - ref;
+    const row = r >>> 2;
+    const kind = EVENT_KINDS[kindCol[e]!]!;
+    switch (r & 3) {
+      case 0: {
+        const d = c.detailList[row];
+        if (d === undefined) break;
+        outline[e] = outlineOf(kind, d);
+        if (!LIGHT_KINDS.has(kind)) {
+          fullRows.push([row, d]);
+          break;
+        }
+        // A field present but not representable in the outline: the row goes whole.
+        const msg = d.msg;
+        const type = d.type === undefined ? 0 : name(d.type);
+        const timer = d.timer === undefined ? 0 : name(d.timer);
+        const from = d.from === undefined ? 0 : actor(d.from);
+        const to = d.to === undefined ? 0 : actor(d.to);
+        if (
+          (msg !== undefined && !(Number.isInteger(msg) && msg >= 0 && msg <= 0x7fffffff)) ||
+          type < 0 ||
+          timer < 0 ||
+          from < 0 ||
+          to < 0
+        ) {
+          fullRows.push([row, d]);
+          break;
+        }
+        if (msg !== undefined) genericMsg[row] = msg;
+        if (d.type !== undefined) genericType[row] = type;
+        if (d.timer !== undefined) genericTimer[row] = timer;
+        if (d.from !== undefined) genericFrom[row] = from;
+        if (d.to !== undefined) genericTo[row] = to;
+        break;
+      }
+      case 2:
+        outline[e] = outlineOf(kind, { result: c.responseResults[row]! });
+        break;
+      case 3:
+        outline[e] = outlineOf(kind, {
+          key: c.dataKeys[row]!,
+          before: c.dataBefore[row]!,
+          after: c.dataAfter[row]!,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  const detailsId = `${Date.now().toString(36)}.${(++partsMade).toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+  const tables = {
+    detailList: generic,
+    requestOps: c.requestOps.length,
+    responseOps: c.responseOps.length,
+    dataKeys: c.dataKeys.length,
+  };
+  const meta: TransferHeadMeta = {
+    header: trace.header,
+    anomalies: trace.anomalies,
+    expectations: trace.expectations,
+    final: trace.final,
+    stats: trace.stats,
+    typeNames: c.typeNames,
+    tables,
+    names,
+    fullRows,
+  };
+  if (trace.sweep !== undefined) meta.sweep = trace.sweep;
+  const head: TraceTransferHead = {
+    format: TRANSFER_FORMAT,
+    version: TRANSFER_VERSION,
+    part: 'head',
+    detailsId,
+    ...copyColumns(c),
+    outline,
+    genericMsg,
+    genericType,
+    genericTimer,
+    genericFrom,
+    genericTo,
+    meta: new TextEncoder().encode(JSON.stringify(meta)),
+  };
+  const messages = c.msgFrom.length;
+  const details = (): TraceTransferDetails => {
+    const body: DetailTables = {
+      msgPayload: c.msgPayload.slice(0, messages),
+      detailList: c.detailList.slice(0, tables.detailList),
+      requestOps: c.requestOps.slice(0, tables.requestOps),
+      responseOps: c.responseOps.slice(0, tables.responseOps),
+      responseResults: c.responseResults.slice(0, tables.responseOps),
+      dataKeys: c.dataKeys.slice(0, tables.dataKeys),
+      dataBefore: c.dataBefore.slice(0, tables.dataKeys),
+      dataAfter: c.dataAfter.slice(0, tables.dataKeys),
+      messageExtras: c.messageExtras.filter(([e]) => e < n),
+    };
+    return {
+      format: TRANSFER_DETAILS_FORMAT,
+      version: TRANSFER_VERSION,
+      detailsId,
+      meta: new TextEncoder().encode(JSON.stringify(body)),
+    };
+  };
+  return { head, details };
+}
+
+/** The buffers of a head, for postMessage's transfer list (the head is unusable after). */
+export function headBuffers(t: TraceTransferHead): ArrayBuffer[] {
+  const out = transferBuffers(t as unknown as TraceTransfer);
+  for (const [name] of OUTLINE_COLUMNS) out.push(t[name].buffer as ArrayBuffer);
+  return out;
+}
+
+/** A trace shown from its head while its details are on their way (see `attachDetails`). */
+export interface TraceHead {
+  /**
+   * The trace as far as the head tells it: every column and query; generic details hold only the
+   * outline's fields (message id, type, ends, timer name) but for rows sent whole; payloads,
+   * operations, results, values and message extras are missing until the details arrive.
+   */
+  readonly trace: TraceRecorder;
+  /** Per event: its outline (OUTLINE_*). */
+  readonly outline: Uint16Array;
+  readonly detailsId: string;
+  /** What `attachDetails` checks the details against. */
+  readonly columns: TransferColumns;
+  readonly typeNames: string[];
+  readonly tables: TransferHeadMeta['tables'];
+  readonly generic: Pick<
+    TransferOutline,
+    'genericMsg' | 'genericType' | 'genericTimer' | 'genericFrom' | 'genericTo'
+  >;
+  readonly names: string[];
+}
+
+/** Whether a value looks like the head of a two-part transfer; `fromTransferHead` checks the rest. */
+export function isTransferHead(v: unknown): v is TraceTransferHead {
+  return isTraceTransfer(v) && (v as { part?: unknown }).part === 'head';
+}
+
+/**
+ * The trace a head shows until its details come: checked as strictly as a whole transfer (columns,
+ * indexes, header, anomalies) and the outline (lengths, names, actors, the rows sent whole).
+ */
+export function fromTransferHead(t: unknown): TraceHead {
+  const o = checkEnvelope(t, TRANSFER_FORMAT, 'the transfer');
+  if (o.part !== 'head') throw corrupt(`part ${JSON.stringify(o.part)} is not a head`);
+  if (typeof o.detailsId !== 'string' || o.detailsId === '') throw corrupt('the head has no details id');
+  const lengths = checkColumns(o);
+  const c = o as unknown as TraceTransferHead;
+  const raw = decodeJson(o.meta, 'meta');
+  const header = checkHeader(raw.header);
+  const typeNames = checkTypeNames(raw);
+  const names = list<string>(raw, 'names');
+  if (!names.every((s) => typeof s === 'string')) throw corrupt('the outline names must be text');
+  const sizes = raw.tables;
+  if (!isObj(sizes)) throw corrupt("'tables' must give the side tables' sizes");
+  const size = (name: string): number => {
+    const v = sizes[name];
+    if (!isIndex(v, 0x7fffffff)) throw corrupt(`'tables.${name}' must be a size`);
+    return v;
+  };
+  const tables = {
+    detailList: size('detailList'),
+    requestOps: size('requestOps'),
+    responseOps: size('responseOps'),
+    dataKeys: size('dataKeys'),
+  };
+  for (const [name, type, group] of OUTLINE_COLUMNS) {
+    const col = o[name];
+    if (!(col instanceof type)) throw corrupt(`outline column '${name}' must be a ${type.name}`);
+    const expected = group === 'events' ? lengths.events : tables.detailList;
+    if ((col as { length: number }).length !== expected)
+      throw corrupt(
+        `outline column '${name}' has ${(col as { length: number }).length} entries, expected ${expected}`,
+      );
+  }
+  const actors = header.actors.length;
+  checkEvents(c, actors, lengths, typeNames.length, [
+    tables.detailList,
+    tables.requestOps,
+    tables.responseOps,
+    tables.dataKeys,
+  ]);
+  // Generic details as far as the outline tells them.
+  const detailList: EventDetail[] = new Array(tables.detailList);
+  const ids = header.actors.map((a) => a.id);
+  const { genericMsg, genericType, genericTimer, genericFrom, genericTo } = c;
+  for (let r = 0; r < tables.detailList; r++) {
+    const d: EventDetail = {};
+    const msg = genericMsg[r]!;
+    if (msg >= 0) d.msg = msg;
+    const type = genericType[r]!;
+    if (type !== NO_INDEX) {
+      if (type >= names.length)
+        throw corrupt(`generic detail ${r} has type ${type} of ${names.length} names`);
+      d.type = names[type]!;
+    }
+    const timer = genericTimer[r]!;
+    if (timer !== NO_INDEX) {
+      if (timer >= names.length)
+        throw corrupt(`generic detail ${r} has timer ${timer} of ${names.length} names`);
+      d.timer = names[timer]!;
+    }
+    const from = genericFrom[r]!;
+    const to = genericTo[r]!;
+    if (from !== NO_INDEX) {
+      if (from >= actors) throw corrupt(`generic detail ${r} is from actor ${from} of ${actors}`);
+      d.from = ids[from]!;
+    }
+    if (to !== NO_INDEX) {
+      if (to >= actors) throw corrupt(`generic detail ${r} is to actor ${to} of ${actors}`);
+      d.to = ids[to]!;
+    }
+    detailList[r] = d;
+  }
+  for (const [i, x] of list<[number, EventDetail]>(raw, 'fullRows').entries()) {
+    if (!Array.isArray(x) || !isIndex(x[0], tables.detailList) || !isObj(x[1]))
+      throw corrupt(`full row ${i} must be [generic detail row, detail]`);
+    detailList[x[0]] = x[1] as EventDetail;
+  }
+  const trace = finish(
+    header,
+    {
+      ...copyView(c),
+      typeNames,
+      msgPayload: new Array(lengths.messages),
+      detailList,
+      requestOps: new Array(tables.requestOps),
+      responseOps: new Array(tables.responseOps),
+      responseResults: new Array(tables.responseOps),
+      dataKeys: new Array(tables.dataKeys),
+      dataBefore: new Array(tables.dataKeys),
+      dataAfter: new Array(tables.dataKeys),
+      messageExtras: [],
+    },
+    readTraceParts(raw, lengths.events),
+  );
+  return {
+    trace,
+    outline: c.outline,
+    detailsId: o.detailsId,
+    columns: copyView(c),
+    typeNames,
+    tables,
+    generic: { genericMsg, genericType, genericTimer, genericFrom, genericTo },
+    names,
+  };
+}
+
+/**
+ * The whole trace: the head's columns with the details' side tables. Throws a TraceError when the
+ * details are corrupt (not JSON, a table of the wrong length or shape, an extra for no message
+ * event) or belong to another trace (another details id, or generic details that contradict the
+ * head's outline). The head's trace is left as it was.
+ */
+export function attachDetails(head: TraceHead, details: unknown): TraceRecorder {
+  const o = checkEnvelope(details, TRANSFER_DETAILS_FORMAT, 'the details');
+  if (o.detailsId !== head.detailsId)
+    throw new TraceError(
+      `the trace details are for another trace (details ${JSON.stringify(o.detailsId)}, the timeline shows ${JSON.stringify(head.detailsId)})`,
+    );
+  const raw = decodeJson(o.meta, 'meta');
+  const c = head.columns;
+  const n = c.times.length;
+  const tables = readTables(raw, n, c.refCol, c.msgFrom.length, head.tables);
+  const { genericMsg, genericType, genericTimer, genericFrom, genericTo } = head.generic;
+  const names = head.names;
+  const ids = head.trace.actors.map((a) => a.id);
+  const differs = (r: number, field: string): TraceError =>
+    new TraceError(
+      `the trace details do not fit the trace: generic detail ${r} has another '${field}' than the columns`,
+    );
+  for (let r = 0; r < tables.detailList.length; r++) {
+    const d = tables.detailList[r]!;
+    if (genericMsg[r]! >= 0 && d.msg !== genericMsg[r]) throw differs(r, 'msg');
+    if (genericType[r] !== NO_INDEX && d.type !== names[genericType[r]!]) throw differs(r, 'type');
+    if (genericTimer[r] !== NO_INDEX && d.timer !== names[genericTimer[r]!]) throw differs(r, 'timer');
+    if (genericFrom[r] !== NO_INDEX && d.from !== ids[genericFrom[r]!]) throw differs(r, 'from');
+    if (genericTo[r] !== NO_INDEX && d.to !== ids[genericTo[r]!]) throw differs(r, 'to');
+  }
+  const t = head.trace;
+  return finish(
+    t.header,
+    { ...c, typeNames: head.typeNames, ...tables },
+    {
+      anomalies: t.anomalies,
+      expectations: t.expectations,
+      final: t.final,
+      stats: t.stats,
+      ...(t.sweep !== undefined ? { sweep: t.sweep } : {}),
+    },
+  );
+}
+
+/** Copies of the store's columns, each exactly its length. */
+function copyColumns(c: TransferColumns): TransferColumns {
+  const out = {} as Record<keyof TransferColumns, unknown>;
+  for (const [name] of COLUMNS) out[name] = c[name].slice();
+  return out as unknown as TransferColumns;
+}
+
+/** The columns of a transfer, as they are (no copy). */
+function copyView(c: TransferColumns): TransferColumns {
+  const out = {} as Record<keyof TransferColumns, unknown>;
+  for (const [name] of COLUMNS) out[name] = c[name];
+  return out as unknown as TransferColumns;
 }
