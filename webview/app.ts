@@ -3,10 +3,11 @@
 
 import { TraceReplay } from '../traces/replay';
 import type { TraceRecorder } from '../traces/store';
-import type { Anomaly } from '../traces/types';
+import { attachDetails, type TraceHead } from '../traces/transfer';
+import type { Anomaly, TraceEvent } from '../traces/types';
 import { eventLabel, formatTime, searchText } from './model/describe';
 import { DEFAULT_FILTERS, type Filters, Layout, type TimeMode, VIS_SHOWN } from './model/layout';
-import { applyAppend, loadTrace } from './model/loadTrace';
+import { applyAppend, loadShown } from './model/loadTrace';
 import { NONE, TimelineModel } from './model/timelineModel';
 import {
   type ExportFormat,
@@ -108,6 +109,14 @@ export class TimelineApp {
   private saved: SavedState | null;
   private pendingForks: ForkPoint[] = [];
   private pendingLoadMark = false;
+  /**
+   * The head of a two-part transfer whose details have not come yet (the view draws from the head;
+   * panels that need details say they are loading), and why the details could not be used, if so.
+   */
+  private pendingHead: TraceHead | null = null;
+  private detailsProblem: string | null = null;
+  /** Appends that came while the details were on their way, applied once they are in. */
+  private queuedAppends: { from: number; events: TraceEvent[]; anomalies?: Anomaly[] }[] = [];
 
   constructor(root: HTMLElement, api: VsCodeApi) {
     this.api = api;
@@ -236,14 +245,24 @@ export class TimelineApp {
         // Phases of a load, as performance measures the benchmark reads (cheap, and visible in
         // the webview's developer tools).
         performance.mark('timeline:load');
-        const trace = loadTrace(m);
+        const { trace, head } = loadShown(m);
         performance.measure('timeline:parse', 'timeline:load');
-        this.load(trace, m.title, m.current);
+        this.pendingHead = head ?? null;
+        this.detailsProblem = null;
+        this.queuedAppends = [];
+        this.load(trace, m.title, m.current, head?.outline);
         performance.measure('timeline:handled', 'timeline:load');
         return;
       }
+      case 'loadDetails':
+        this.loadDetails(m.details);
+        return;
       case 'append': {
         if (!this.trace || !this.model || !this.layout || !this.replay) throw new Error('append before load');
+        if (this.pendingHead) {
+          this.queuedAppends.push(m);
+          return;
+        }
         const forked = m.from < this.trace.length;
         applyAppend(this.trace, m.from, m.events, m.anomalies);
         if (forked) this.replay.invalidateFrom(m.from);
@@ -275,14 +294,14 @@ export class TimelineApp {
     }
   }
 
-  load(trace: TraceRecorder, title?: string, current?: number): void {
+  load(trace: TraceRecorder, title?: string, current?: number, outline?: Uint16Array): void {
     const file = trace.header;
     this.trace = trace;
     performance.mark('timeline:model');
-    this.model = new TimelineModel(trace);
+    this.model = new TimelineModel(trace, { ...(outline ? { outline } : {}), keys: !this.pendingHead });
     performance.measure('timeline:model', 'timeline:model');
     performance.mark('timeline:layout');
-    this.layout = new Layout(this.model, this.mode, this.filters);
+    this.layout = new Layout(this.model, this.mode, this.layoutFilters());
     this.replay = new TraceReplay(trace);
     this.minimapData = new MinimapData(this.layout);
     this.minimapData.compute(this.minimap.clientWidth || 600);
@@ -314,6 +333,69 @@ export class TimelineApp {
     if (current !== undefined && current !== null) this.setCurrent(current);
     this.updateDerived();
     this.invalidateAll();
+  }
+
+  /**
+   * The details of the trace shown from its head: checked against the head, then the trace, model
+   * and layout are rebuilt with them, keeping the view, selection, search and filters. Corrupt
+   * details leave the drawn trace as it is and the panels say why they have no details.
+   */
+  private loadDetails(details: unknown): void {
+    const head = this.pendingHead;
+    const id = (details as { detailsId?: unknown }).detailsId;
+    if (!head) {
+      throw new Error(
+        this.trace
+          ? 'trace details came that the timeline is not waiting for (they are for another trace)'
+          : 'trace details came before the trace',
+      );
+    }
+    if (id !== head.detailsId)
+      throw new Error(
+        `trace details came for another trace (${JSON.stringify(id)}; the timeline waits for ${JSON.stringify(head.detailsId)})`,
+      );
+    performance.mark('timeline:details');
+    let full: TraceRecorder;
+    try {
+      full = attachDetails(head, details);
+    } catch (e) {
+      this.pendingHead = null;
+      this.detailsProblem = e instanceof Error ? e.message : String(e);
+      this.applyQueuedAppends();
+      this.refreshFilters();
+      this.runSearch(this.searchQuery);
+      this.invalidateAll();
+      throw new Error(
+        `the trace's details cannot be read, so the timeline shows its events without them: ${this.detailsProblem}`,
+      );
+    }
+    this.pendingHead = null;
+    this.trace = full;
+    this.model = new TimelineModel(full, { outline: head.outline });
+    this.layout = new Layout(this.model, this.mode, this.layoutFilters());
+    this.replay = new TraceReplay(full);
+    this.minimapData = new MinimapData(this.layout);
+    this.minimapData.compute(this.minimap.clientWidth || 600);
+    this.applyQueuedAppends();
+    this.refreshFilters();
+    if (this.searchQuery) this.runSearch(this.searchQuery);
+    this.updateDerived();
+    this.invalidateAll();
+    performance.measure('timeline:details', 'timeline:details');
+  }
+
+  private applyQueuedAppends(): void {
+    for (const a of this.queuedAppends.splice(0)) this.apply({ type: 'append', ...a });
+  }
+
+  /** Whether the trace is shown from its head, its details still on their way. */
+  get detailsPending(): boolean {
+    return this.pendingHead !== null;
+  }
+
+  /** The filters the layout applies: no key filter until the keys are known. */
+  private layoutFilters(): Filters {
+    return this.model && !this.model.keysKnown ? { ...this.filters, key: '' } : this.filters;
   }
 
   setCurrent(id: number | null): void {
@@ -553,9 +635,17 @@ export class TimelineApp {
       );
     });
     const key = h('vscode-single-select', { 'aria-label': 'Data key', class: 'filter-key' });
-    key.append(h('vscode-option', { value: '', selected: this.filters.key === '' }, 'all keys'));
-    for (const k of model.keys)
-      key.append(h('vscode-option', { value: k, selected: this.filters.key === k }, k));
+    if (!model.keysKnown) {
+      key.setAttribute('disabled', '');
+      const why = this.detailsProblem
+        ? 'no keys: the details could not be read'
+        : 'keys load with the details…';
+      key.append(h('vscode-option', { value: '', selected: true }, why));
+    } else {
+      key.append(h('vscode-option', { value: '', selected: this.filters.key === '' }, 'all keys'));
+      for (const k of model.keys)
+        key.append(h('vscode-option', { value: k, selected: this.filters.key === k }, k));
+    }
     key.addEventListener('change', () => {
       this.filters.key = (key as unknown as { value: string }).value;
       this.applyFilters();
@@ -589,7 +679,7 @@ export class TimelineApp {
 
   applyFilters(): void {
     if (!this.layout) return;
-    this.layout.filters = this.filters;
+    this.layout.filters = this.layoutFilters();
     this.layout.compute();
     this.minimapData?.compute(this.minimap.clientWidth);
     if (this.mode === 'compressed') this.view = fitView(this.view, this.layout.min, this.layout.max);
@@ -622,6 +712,15 @@ export class TimelineApp {
     const hits = new Uint8Array(n);
     const list: number[] = [];
     const exactId = /^#?(\d+)$/.exec(q);
+    if (this.pendingHead && !exactId) {
+      // Searching payloads, keys and values needs the details: search again when they are in.
+      this.hl.searchHits = null;
+      this.searchHitList = [];
+      this.searchCount.textContent = 'searching when the details are loaded…';
+      this.requestRender();
+      this.scheduleSave();
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const match = exactId ? i === Number(exactId[1]) : searchText(model, i).includes(q);
       if (match) {
@@ -1089,7 +1188,7 @@ export class TimelineApp {
         );
       }
       // Touch the DOM only when the text changes: a text change costs a style and layout pass.
-      const status = `${this.layout.model.length.toLocaleString('en')} events · ${this.lastStats.inView.toLocaleString('en')} in view${this.lastStats.aggregated ? ' (aggregated)' : ''}`;
+      const status = `${this.layout.model.length.toLocaleString('en')} events · ${this.lastStats.inView.toLocaleString('en')} in view${this.lastStats.aggregated ? ' (aggregated)' : ''}${this.pendingHead ? ' · loading details…' : ''}`;
       if (this.statusEl.textContent !== status) this.statusEl.textContent = status;
     }
     const drawn = performance.now();
@@ -1120,10 +1219,13 @@ export class TimelineApp {
     if (!model || !this.replay) return;
     const [ev, state, anomalies] = this.sidePanels as [HTMLElement, HTMLElement, HTMLElement];
     clear(ev);
+    const note = this.detailsNote();
     ev.append(renderEventDetails(model, this.hl.selected, this.hl.second, this.actions));
+    if (note && this.hl.selected !== NONE) ev.prepend(note.cloneNode(true));
     // Only the visible tab pays for the state reconstruction.
     clear(state);
-    if (this.sideTab === 1) {
+    if (note) state.append(note);
+    else if (this.sideTab === 1) {
       const at =
         this.hl.selected !== NONE
           ? this.hl.selected
@@ -1138,6 +1240,24 @@ export class TimelineApp {
     const count = model.anomalyEvents.length;
     if (headers[2])
       headers[2].textContent = count ? `Anomalies (${model.trace.anomalies.length})` : 'Anomalies';
+  }
+
+  /** What the panels say while the details are loading, or when they could not be read. */
+  private detailsNote(): HTMLElement | null {
+    if (this.pendingHead)
+      return h(
+        'p',
+        { class: 'details-status', role: 'status' },
+        h('span', { class: 'codicon codicon-loading codicon-modifier-spin', 'aria-hidden': 'true' }),
+        ' Loading details… payloads, operations and values appear when they have arrived.',
+      );
+    if (this.detailsProblem)
+      return h(
+        'p',
+        { class: 'details-status error', role: 'status' },
+        `No details: ${this.detailsProblem}. The timeline shows the events and messages without payloads, operations or values.`,
+      );
+    return null;
   }
 
   /** The offscreen list screen readers read: the events around the focused one. */

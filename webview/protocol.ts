@@ -1,7 +1,14 @@
 // The messages between the extension host and the timeline webview, declared once and used by both
 // sides. Everything that crosses the boundary is validated on arrival: a bad message becomes a clear
 // error in the view (or the host's log), never an exception.
-import { TRANSFER_FORMAT, TRANSFER_VERSION, type TraceTransfer } from '../traces/transfer';
+import {
+  TRANSFER_DETAILS_FORMAT,
+  TRANSFER_FORMAT,
+  TRANSFER_VERSION,
+  type TraceTransfer,
+  type TraceTransferDetails,
+  type TraceTransferHead,
+} from '../traces/transfer';
 import type { Anomaly, TraceEvent, TraceFile } from '../traces/types';
 
 /** Where a what-if intervention forked the run: the first event of the new branch. */
@@ -30,11 +37,14 @@ export type HostToWebview =
    * Show a trace: its transfer form (`transfer`, traces/transfer.ts: typed-array columns and one
    * JSON part — what the extension sends, by far the cheapest for big traces), the JSON object form
    * (`trace`), or the text of a .trace.json or .trace.ndjson file (`text`, parsed in the webview).
-   * `current` is the debugger's current event, if any.
+   * `current` is the debugger's current event, if any. A transfer may be the head of a two-part
+   * transfer (`part: 'head'`: columns and what drawing needs), whose details follow in `loadDetails`.
    */
-  | { type: 'load'; transfer: TraceTransfer; title?: string; current?: number }
+  | { type: 'load'; transfer: TraceTransfer | TraceTransferHead; title?: string; current?: number }
   | { type: 'load'; trace: TraceFile; title?: string; current?: number }
   | { type: 'load'; text: string; title?: string; current?: number }
+  /** The details of the trace whose head `load` brought (payloads, operations, values, ...). */
+  | { type: 'loadDetails'; details: TraceTransferDetails }
   /**
    * More events. `from` is the id of the first one; when it is below the current length the run
    * forked earlier and everything from `from` on is replaced.
@@ -121,6 +131,19 @@ export function validateHostMessage(m: unknown): Validated<HostToWebview> {
       if (m.current !== undefined && m.current !== null && !isInt(m.current))
         return fail('load: current must be an event id');
       if (m.title !== undefined && typeof m.title !== 'string') return fail('load: title must be text');
+      return { ok: true, value: m as HostToWebview };
+    }
+    case 'loadDetails': {
+      // Checked in full against the head they complete (attachDetails).
+      const d = m.details;
+      if (!isRecord(d) || d.format !== TRANSFER_DETAILS_FORMAT)
+        return fail(`loadDetails: the details are not "${TRANSFER_DETAILS_FORMAT}"`);
+      if (d.version !== TRANSFER_VERSION)
+        return fail(
+          `loadDetails: details version ${JSON.stringify(d.version)} is not supported (expected ${TRANSFER_VERSION})`,
+        );
+      if (typeof d.detailsId !== 'string') return fail('loadDetails: the details have no id');
+      if (!(d.meta instanceof Uint8Array)) return fail('loadDetails: the details have no data');
       return { ok: true, value: m as HostToWebview };
     }
     case 'append': {

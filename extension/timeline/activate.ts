@@ -8,12 +8,11 @@ import { runScenarioText } from '../../engine/run';
 import { formatDiagnostic } from '../../engine/scenario/diagnostics';
 import { traceFromFile } from '../../traces/io';
 import type { Trace } from '../../traces/store';
-import { toTransfer } from '../../traces/transfer';
 import type { TraceFile } from '../../traces/types';
 import type { ForkPoint } from '../../webview/protocol';
 import type { DebugBridge } from '../debug/activate';
 import type { BranchesChangedBody } from '../debug/customMessages';
-import { traceFileMessage } from './loadMessage';
+import { traceFileTrace } from './loadMessage';
 import { setUpTimelineWebview, TimelineConnection } from './panel';
 
 export const TIMELINE_COMMANDS = {
@@ -51,7 +50,7 @@ class TimelinePanel implements vscode.Disposable {
       this.connection,
       bridge.onCurrentEvent(({ session, body }) => {
         if (session !== this.following) return;
-        this.connection.post({ type: 'currentEvent', id: body.event < 0 ? null : body.event });
+        void this.connection.post({ type: 'currentEvent', id: body.event < 0 ? null : body.event });
       }),
       bridge.onBranchesChanged(({ session, body }) => {
         if (session === this.following) void this.showBranch(body);
@@ -71,24 +70,22 @@ class TimelinePanel implements vscode.Disposable {
     const title = trace.header.scenario.title;
     this.panel.title = `Timeline: ${title}`;
     const current = this.lastEvent(session);
-    this.connection.post({
-      type: 'load',
-      transfer: toTransfer(trace),
+    this.connection.postTrace(trace, {
       title,
       ...(current !== undefined && current >= 0 ? { current } : {}),
     });
     if (current !== undefined)
-      this.connection.post({ type: 'currentEvent', id: current < 0 ? null : current });
+      void this.connection.post({ type: 'currentEvent', id: current < 0 ? null : current });
   }
 
   async showBranch(body: BranchesChangedBody): Promise<void> {
     const trace = columnar(await this.bridge.trace(body.current));
     if (!trace) return;
-    this.connection.post({ type: 'load', transfer: toTransfer(trace), title: trace.header.scenario.title });
+    this.connection.postTrace(trace, { title: trace.header.scenario.title });
     const forks: ForkPoint[] = body.branches
       .filter((b) => b.forkEvent !== undefined)
       .map((b) => ({ event: b.forkEvent!, label: b.label }));
-    this.connection.post({ type: 'fork', forks });
+    void this.connection.post({ type: 'fork', forks });
   }
 
   /** Shows a fresh run of a scenario document (no debugger). */
@@ -108,12 +105,12 @@ class TimelinePanel implements vscode.Disposable {
     const trace = outcome.result.trace;
     const title = trace.header.scenario.title;
     this.panel.title = `Timeline: ${title}`;
-    this.connection.post({ type: 'load', transfer: toTransfer(trace), title });
+    this.connection.postTrace(trace, { title });
     return true;
   }
 
   exportView(format: 'svg' | 'png'): void {
-    this.connection.post({ type: 'requestExport', format });
+    void this.connection.post({ type: 'requestExport', format });
   }
 
   dispose(): void {
@@ -143,7 +140,9 @@ class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider {
       );
       return;
     }
-    connection.post(traceFileMessage(text, name));
+    const shown = traceFileTrace(text);
+    if (shown) connection.postTrace(shown, { title: name });
+    else void connection.post({ type: 'load', text, title: name });
   }
 }
 

@@ -1,34 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { TraceError, traceToJson, traceToNdjson } from '../../traces/io';
 import { sampleTrace } from '../../traces/sample';
-import { loadTrace } from '../../webview/model/loadTrace';
+import { attachDetails } from '../../traces/transfer';
+import { loadShown, loadTrace } from '../../webview/model/loadTrace';
 import { validateHostMessage } from '../../webview/protocol';
-import { traceFileMessage } from './loadMessage';
+import { traceFileTrace, traceMessages } from './loadMessage';
 
-describe('traceFileMessage', () => {
+describe('the messages that show a trace', () => {
   const sample = sampleTrace();
 
   it.each([
     ['JSON', traceToJson(sample)],
     ['NDJSON', traceToNdjson(sample)],
-  ])('sends a readable %s trace file as a transfer the view loads to the same events', (_, text) => {
-    const m = traceFileMessage(text, 'run.trace.json');
-    expect(m.type === 'load' && 'transfer' in m).toBe(true);
-    const checked = validateHostMessage(structuredClone(m));
-    expect(checked.ok).toBe(true);
-    if (!checked.ok || checked.value.type !== 'load') return;
-    const shown = loadTrace(checked.value);
-    expect(shown.length).toBe(sample.length);
+  ])('send a readable %s trace file as a head the view draws, then details that complete it', (_, text) => {
+    const trace = traceFileTrace(text);
+    expect(trace).toBeDefined();
+    const { load, details } = traceMessages(trace!, { title: 'run.trace.json' });
+    const first = validateHostMessage(structuredClone(load));
+    expect(first.ok).toBe(true);
+    if (!first.ok || first.value.type !== 'load') return;
+    expect(first.value.title).toBe('run.trace.json');
+    const { trace: drawn, head } = loadShown(first.value);
+    expect(head).toBeDefined();
+    expect(drawn.length).toBe(sample.length);
+    expect(drawn.anomalies).toEqual(sample.anomalies);
+    const second = validateHostMessage(structuredClone(details()));
+    expect(second.ok).toBe(true);
+    if (!second.ok || second.value.type !== 'loadDetails') return;
+    const shown = attachDetails(head!, second.value.details);
     for (let e = 0; e < sample.length; e++) expect(shown.event(e)).toEqual(sample.event(e));
-    expect(shown.anomalies).toEqual(sample.anomalies);
   });
 
-  it('sends a bad file as text, so the view says where it is wrong', () => {
+  it('leave a bad file to be sent as text, so the view says where it is wrong', () => {
     const text = traceToJson(sample).replace('"kind":"deliver"', '"kind":"teleport"');
-    const m = traceFileMessage(text, 'bad.trace.json');
-    expect(m).toEqual({ type: 'load', text, title: 'bad.trace.json' });
-    if (m.type !== 'load' || !('text' in m)) return;
-    expect(() => loadTrace(m)).toThrow(TraceError);
-    expect(() => loadTrace(m)).toThrow(/unknown kind "teleport"/);
+    expect(traceFileTrace(text)).toBeUndefined();
+    expect(() => loadTrace({ text })).toThrow(TraceError);
+    expect(() => loadTrace({ text })).toThrow(/unknown kind "teleport"/);
   });
 });

@@ -1,21 +1,34 @@
-// What the host posts to show a trace file in the timeline. Kept apart from activate.ts (no vscode
+// What the host posts to show a trace in the timeline. Kept apart from activate.ts (no vscode
 // import) so it can be tested directly.
 import { readTrace } from '../../traces/io';
 import type { Trace } from '../../traces/store';
-import { toTransfer } from '../../traces/transfer';
+import { toTransferParts } from '../../traces/transfer';
 import type { HostToWebview } from '../../webview/protocol';
 
 /**
- * The `load` message for a trace file's text: its transfer form when it reads (far cheaper for the
- * webview than the JSON), else the text itself, so that the view reads it again and shows where it
- * is wrong exactly as for any bad trace file.
+ * The messages that show a trace: `load` with the head of its two-part transfer (columns and what
+ * drawing needs), and the `loadDetails` that completes it, written only when asked (after the head
+ * has been posted).
  */
-export function traceFileMessage(text: string, title: string): HostToWebview {
-  let trace: Trace;
+export function traceMessages(
+  trace: Trace,
+  fields: { title?: string; current?: number } = {},
+): { load: HostToWebview; details: () => HostToWebview } {
+  const { head, details } = toTransferParts(trace);
+  return {
+    load: { type: 'load', transfer: head, ...fields },
+    details: () => ({ type: 'loadDetails', details: details() }),
+  };
+}
+
+/**
+ * The trace a trace file's text holds, or undefined when it does not read: the host then sends the
+ * text itself, so that the view reads it again and shows where it is wrong, as for any bad file.
+ */
+export function traceFileTrace(text: string): Trace | undefined {
   try {
-    trace = readTrace(text);
+    return readTrace(text);
   } catch {
-    return { type: 'load', text, title };
+    return undefined;
   }
-  return { type: 'load', transfer: toTransfer(trace), title };
 }

@@ -3,9 +3,11 @@
 // validated; exports are saved where the user chooses.
 
 import * as vscode from 'vscode';
+import type { Trace } from '../../traces/store';
 import type { HostToWebview, WebviewToHost } from '../../webview/protocol';
 import { validateWebviewMessage } from '../../webview/protocol';
 import { makeNonce, timelineHtml } from './html';
+import { traceMessages } from './loadMessage';
 
 /** Prepares a webview (panel or custom editor) to run the timeline bundle. */
 export function setUpTimelineWebview(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): void {
@@ -34,8 +36,10 @@ export interface TimelineHandlers {
  */
 export class TimelineConnection implements vscode.Disposable {
   private ready = false;
-  private readonly pending: HostToWebview[] = [];
+  private readonly pending: { message: HostToWebview; sent: () => void }[] = [];
   private readonly subscription: vscode.Disposable;
+  /** Counts `load` messages, so that the details of a trace another load replaced are not sent. */
+  private loads = 0;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -44,14 +48,38 @@ export class TimelineConnection implements vscode.Disposable {
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => this.receive(raw));
   }
 
-  post(message: HostToWebview): void {
+  /** Posts a message (held until the page is ready); resolves once the webview has taken it. */
+  post(message: HostToWebview): Promise<void> {
+    if (message.type === 'load') this.loads++;
     if (!this.ready) {
       // Only the latest load or current event matters while the page is still starting.
-      if (message.type === 'load') this.pending.length = 0;
-      this.pending.push(message);
-      return;
+      if (message.type === 'load') for (const p of this.pending.splice(0)) p.sent();
+      return new Promise((sent) => this.pending.push({ message, sent }));
     }
-    void this.webview.postMessage(message);
+    return new Promise((sent) => {
+      this.webview.postMessage(message).then(
+        () => sent(),
+        () => sent(),
+      );
+    });
+  }
+
+  /**
+   * Shows a trace in two parts (traces/transfer.ts): the head — columns and what drawing needs —
+   * at once, and the details (payloads, operations, values: the bulk of a big trace's JSON) written
+   * only once the webview has taken the head, so neither writing nor reading them delays the first
+   * paint. A later load cancels details not yet written.
+   */
+  postTrace(trace: Trace, fields: { title?: string; current?: number } = {}): void {
+    const { load, details } = traceMessages(trace, fields);
+    const sent = this.post(load);
+    const loads = this.loads;
+    void sent.then(() =>
+      // A turn later, so that the head's own delivery is not held up by this thread.
+      setTimeout(() => {
+        if (loads === this.loads) void this.post(details());
+      }, 0),
+    );
   }
 
   private receive(raw: unknown): void {
@@ -64,7 +92,7 @@ export class TimelineConnection implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        for (const p of this.pending.splice(0)) void this.webview.postMessage(p);
+        for (const p of this.pending.splice(0)) void this.webview.postMessage(p.message).then(p.sent, p.sent);
         this.handlers.ready();
         return;
       case 'jumpTo':

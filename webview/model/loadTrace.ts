@@ -4,7 +4,7 @@
 // consumer); appended events are checked here, one by one, so a bad event is reported with its id.
 import { readTrace, traceFromFile } from '../../traces/io';
 import { type EventDetail, TraceRecorder } from '../../traces/store';
-import { fromTransfer } from '../../traces/transfer';
+import { fromTransfer, fromTransferHead, isTransferHead, type TraceHead } from '../../traces/transfer';
 import type { Anomaly, TraceEvent } from '../../traces/types';
 import { EVENT_KINDS } from '../../traces/types';
 
@@ -20,6 +20,21 @@ export class TraceLoadError extends Error {}
 export function loadTrace(source: { transfer?: unknown; trace?: unknown; text?: string }): TraceRecorder {
   if (source.transfer !== undefined) return fromTransfer(source.transfer);
   return source.text !== undefined ? readTrace(source.text) : traceFromFile(source.trace);
+}
+
+/**
+ * What a `load` message shows: the whole trace, or — for the head of a two-part transfer — the
+ * trace as far as the head tells it, with `head` to complete it when the details come.
+ */
+export function loadShown(source: { transfer?: unknown; trace?: unknown; text?: string }): {
+  trace: TraceRecorder;
+  head?: TraceHead;
+} {
+  if (isTransferHead(source.transfer)) {
+    const head = fromTransferHead(source.transfer);
+    return { trace: head.trace, head };
+  }
+  return { trace: loadTrace(source) };
 }
 
 interface CheckedEvent {

@@ -1,8 +1,17 @@
 // Everything the timeline derives from a trace once (and incrementally as events are appended):
 // message pairs, crash spans, partitions, clock skews, conflict marks, anomaly links, the message
 // types and keys the filters offer, and which traffic is periodic (heartbeats and the like).
-import type { Trace } from '../../traces/store';
-import type { Anomaly, Sibling } from '../../traces/types';
+import type { EventDetail, Trace } from '../../traces/store';
+import {
+  OUTLINE_CONFLICT,
+  OUTLINE_COUNT_SHIFT,
+  OUTLINE_FAILED,
+  OUTLINE_MARK,
+  OUTLINE_RESOLVED,
+  OUTLINE_SIBLINGS_READ,
+  outlineOf,
+} from '../../traces/transfer';
+import type { Anomaly } from '../../traces/types';
 
 export const NONE = -1;
 
@@ -31,18 +40,11 @@ export interface SkewMark {
 }
 
 /** Conflict marks: where siblings arise, where they are resolved, where a read sees several. */
-export const MARK_CONFLICT = 1;
-export const MARK_RESOLVED = 2;
-export const MARK_SIBLINGS_READ = 3;
+export const MARK_CONFLICT = OUTLINE_CONFLICT;
+export const MARK_RESOLVED = OUTLINE_RESOLVED;
+export const MARK_SIBLINGS_READ = OUTLINE_SIBLINGS_READ;
 
 const PERIODIC_NAME = /heartbeat|ping|pong|gossip|anti-?entropy|keep-?alive|tick/i;
-
-function liveSiblings(s: Sibling[] | undefined): number {
-  if (!s) return 0;
-  let n = 0;
-  for (const x of s) if (!x.tombstone) n++;
-  return n;
-}
 
 function asGroups(v: unknown): string[][] | undefined {
   if (!Array.isArray(v)) return undefined;
@@ -59,6 +61,8 @@ export class TimelineModel {
   /** Interned data key per event (index into `keys`), NONE when the event touches no key. */
   keyOf: Int32Array = new Int32Array(0);
   marks: Uint8Array = new Uint8Array(0);
+  /** What drawing needs of each event's detail (traces/transfer.ts OUTLINE_*): marks, failures, counts. */
+  facts: Uint16Array = new Uint16Array(0);
   types: string[] = [];
   keys: string[] = [];
   typeCount: number[] = [];
@@ -83,8 +87,18 @@ export class TimelineModel {
   private sendsOfType: number[] = [];
   private timerSendsOfType: number[] = [];
 
-  constructor(trace: Trace) {
+  /**
+   * Whether the data keys are known (`keys`, `keyOf`): not while a trace shown from its head waits
+   * for its details.
+   */
+  readonly keysKnown: boolean;
+  /** The outline the host computed, used instead of the details for the events it covers. */
+  private readonly outline: Uint16Array | undefined;
+
+  constructor(trace: Trace, opts: { outline?: Uint16Array; keys?: boolean } = {}) {
     this.trace = trace;
+    this.outline = opts.outline;
+    this.keysKnown = opts.keys ?? true;
     this.update();
   }
 
@@ -105,6 +119,9 @@ export class TimelineModel {
       const marks = new Uint8Array(cap);
       marks.set(this.marks);
       this.marks = marks;
+      const facts = new Uint16Array(cap);
+      facts.set(this.facts);
+      this.facts = facts;
     }
     for (let i = this.processed; i < n; i++) this.ingest(i);
     this.processed = n;
@@ -118,6 +135,7 @@ export class TimelineModel {
     this.typeOf.fill(NONE);
     this.keyOf.fill(NONE);
     this.marks.fill(0);
+    this.facts.fill(0);
     this.types = [];
     this.keys = [];
     this.typeCount = [];
@@ -158,28 +176,43 @@ export class TimelineModel {
     const t = this.trace;
     if (i > 0 && t.time(i) < t.time(i - 1)) this.monotonic = false;
     const kind = t.kind(i);
-    const d = t.detail(i);
     const actor = t.actorOf(i);
-    if (d?.type !== undefined && (kind === 'send' || kind === 'deliver' || kind === 'drop')) {
-      const ti = this.internType(d.type);
-      this.typeOf[i] = ti;
-      this.typeCount[ti]!++;
+    const message = kind === 'send' || kind === 'deliver' || kind === 'drop';
+    // A message event's type and id come from the columns; its detail object (built per call) is
+    // only needed for its payload's key.
+    let d: EventDetail | undefined;
+    if (!message || this.keysKnown) d = t.detail(i);
+    if (message) {
+      const type = t.msgTypeOf(i);
+      if (type !== undefined) {
+        const ti = this.internType(type);
+        this.typeOf[i] = ti;
+        this.typeCount[ti]!++;
+      }
     }
-    const key = d?.key ?? d?.op?.dataKey ?? payloadKey(d?.payload);
-    if (key !== undefined) this.keyOf[i] = this.internKey(key);
+    if (this.keysKnown) {
+      const key = d?.key ?? d?.op?.dataKey ?? payloadKey(d?.payload);
+      if (key !== undefined) this.keyOf[i] = this.internKey(key);
+    }
+    const outline = this.outline;
+    const facts = outline !== undefined && i < outline.length ? outline[i]! : outlineOf(kind, d);
+    this.facts[i] = facts;
+    this.marks[i] = facts & OUTLINE_MARK;
     switch (kind) {
       case 'send': {
-        if (d?.msg !== undefined) this.sendOfMsg.set(d.msg, i);
+        const msg = t.msgOf(i);
+        if (msg !== undefined) this.sendOfMsg.set(msg, i);
         if (this.typeOf[i] !== NONE) this.noteSend(this.typeOf[i]!, t.cause(i));
         break;
       }
       case 'deliver':
       case 'drop': {
-        const s = d?.msg !== undefined ? this.sendOfMsg.get(d.msg) : undefined;
+        const msg = t.msgOf(i);
+        const s = msg !== undefined ? this.sendOfMsg.get(msg) : undefined;
         if (s !== undefined) {
           this.partner[i] = s;
           this.partner[s] = i;
-          this.sendOfMsg.delete(d!.msg!);
+          this.sendOfMsg.delete(msg!);
         }
         break;
       }
@@ -219,19 +252,6 @@ export class TimelineModel {
         const offset = Number(d?.detail?.offset ?? 0);
         const drift = Number(d?.detail?.drift ?? 0);
         this.skews.push({ actor: target ?? actor, event: i, offset: offset || 0, drift: drift || 0 });
-        break;
-      }
-      case 'state': {
-        if (d?.key !== undefined) {
-          const before = liveSiblings(d.before);
-          const after = liveSiblings(d.after);
-          if (after > 1 && after > before) this.marks[i] = MARK_CONFLICT;
-          else if (before > 1 && after <= 1) this.marks[i] = MARK_RESOLVED;
-        }
-        break;
-      }
-      case 'response': {
-        if ((d?.result?.values?.length ?? 0) > 1) this.marks[i] = MARK_SIBLINGS_READ;
         break;
       }
       default:
@@ -329,6 +349,16 @@ export class TimelineModel {
   typeName(event: number): string | undefined {
     const ti = this.typeOf[event]!;
     return ti === NONE ? undefined : this.types[ti];
+  }
+
+  /** Whether a response failed (drawn in the drop colour). */
+  failed(event: number): boolean {
+    return (this.facts[event]! & OUTLINE_FAILED) !== 0;
+  }
+
+  /** The number of siblings a conflict or siblings-read mark shows. */
+  markCount(event: number): number {
+    return this.facts[event]! >> OUTLINE_COUNT_SHIFT;
   }
 
   keyName(event: number): string | undefined {

@@ -656,7 +656,7 @@ function drawMark(f: Frame, i: number, x: number, y: number, causal: number): vo
       p.fillRect(x - R, y - R, 2 * R, 2 * R);
       return;
     case 'response': {
-      const ok = t.detail(i)?.result?.ok !== false;
+      const ok = !layout.model.failed(i);
       if (!ok && causal !== CAUSAL_PAST && causal !== CAUSAL_FUTURE) p.strokeStyle = pal.drop;
       p.strokeRect(x - R + 0.5, y - R + 0.5, 2 * R - 1, 2 * R - 1);
       return;
@@ -831,10 +831,7 @@ function drawMarks(f: Frame): void {
       p.textAlign = 'center';
       p.textBaseline = 'top';
       if (m === MARK_CONFLICT || m === MARK_SIBLINGS_READ) {
-        const n =
-          m === MARK_CONFLICT
-            ? (t.detail(i)?.after?.length ?? 2)
-            : (t.detail(i)?.result?.values?.length ?? 2);
+        const n = model.markCount(i) || 2;
         // Plain characters only: symbol glyphs are missing from many systems' UI fonts.
         circled(p, x, y, pal.conflict, `×${n}`, row, captionEnds);
       } else if (m === MARK_RESOLVED) circled(p, x, y, pal.resolved, '✓ merged', row, captionEnds);
