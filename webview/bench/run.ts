@@ -1,14 +1,17 @@
-// A runner for the timeline benchmark alone (scripts/bench.ts runs it with the others):
+// A runner for the timeline benchmark alone (scripts/bench.ts runs it with the others). Bundle it
+// inside the repository (so node_modules resolve) and delete the bundle after:
 //   node scripts/build.mjs && npx esbuild webview/bench/run.ts --bundle --platform=node \
-//     --outfile=/tmp/timeline-bench.js --external:playwright-core && node /tmp/timeline-bench.js \
-//     [events [events in view [JSON forms to compare: text,object | none]]]
-import { runTimelineBench } from './timelineBench';
+//     --outfile=webview/bench/.run.js --external:playwright-core && node webview/bench/.run.js \
+//     [events [events in view [traces: synthetic,engine,file [whole | none]]]]; rm webview/bench/.run.js
+import { type BenchTrace, runTimelineBench } from './timelineBench';
 
 const events = Number(process.argv[2] ?? 1_000_000);
 const inView = Number(process.argv[3] ?? 100_000);
-const forms = (process.argv[4] ?? 'text').split(',');
-const json = forms.filter((f): f is 'text' | 'object' => f === 'text' || f === 'object');
-runTimelineBench({ events, inView, json, log: (l) => console.log(l) })
+const traces = (process.argv[4] ?? 'synthetic,engine,file')
+  .split(',')
+  .filter((t): t is BenchTrace => t === 'synthetic' || t === 'engine' || t === 'file');
+const compareWhole = (process.argv[5] ?? 'whole') === 'whole';
+runTimelineBench({ events, inView, traces, compareWhole, log: (l) => console.log(l) })
   .then(({ lines }) => {
     for (const l of lines) console.log(l);
   })

@@ -1,39 +1,62 @@
 // The timeline's speed figures, measured in headless Chromium on the built webview (dist/webview):
-//  - first paint of a 1,000,000-event trace: from posting `load` to the end of the first frame that
-//    draws it. The headline is the transfer form (`load` with `transfer`, traces/transfer.ts: what
-//    the extension sends on every path), posted as a structured clone (copied, not transferred);
-//    building the transfer happens in the host and is timed apart (`toTransfer`). For comparison, the
-//    JSON forms a host could send before: its JSON text (`load` with `text`, what the trace custom
-//    editor sent) and, on request, the parsed object (`load` with `trace`; the parse of the JSON the
-//    host posted is counted, as VS Code's webview bridge pays it before the view sees the message);
+//  - first paint of a 1,000,000-event trace, for the traces the extension shows: a synthetic one
+//    (every event recorded through the generic path, as a trace file or the debugger's trace reads),
+//    a real engine run (the engine benchmark's generated scenario, simulated) and a .trace.json file
+//    opened in the custom editor. The host posts the head of a two-part transfer (traces/transfer.ts:
+//    columns + outline + small JSON) and writes the details after; so first paint = the host's part
+//    (building the head; for a file also reading and parsing it) + the page's part (from posting
+//    `load` to the end of the first frame that draws it: message copy, checks, model, layout,
+//    frame). Then the details: written by the host, posted, checked and applied by the page;
+//  - for comparison, the single transfer the host sent before (columns + one JSON of everything);
 //  - pan and zoom frame rate with 100,000 events in view: requestAnimationFrame timestamps over 120
 //    frames of programmatic panning, then 120 of zooming, each frame changing the view.
+// Host parts run in this Node process (the extension host is Node too): fastest of three, and the
+// first. Page parts post the message from inside the page (a structured clone, as a webview gets
+// it); VS Code's own hops between processes are not included.
 // Goals (issue 7): first paint <= 2 s, >= 60 fps. Run by `npm run bench` (scripts/bench.ts).
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { traceToJson } from '../../traces/io';
-import { type TraceTransfer, toTransfer } from '../../traces/transfer';
+import { Simulation } from '../../engine/sim/simulate';
+import { benchScenario } from '../../scripts/bench/benchScenario';
+import { readTrace, traceToJson } from '../../traces/io';
+import type { Trace } from '../../traces/store';
+import { toTransfer, toTransferParts } from '../../traces/transfer';
 import { type Harness, launchChromium, nextFrame, openTimeline } from '../testing/harness';
 import { syntheticTrace } from '../testing/syntheticTrace';
 
+/** First paint and details of one trace. */
+export interface PaintFigures {
+  trace: string;
+  events: number;
+  /** Sizes (MB): the head's typed arrays, its JSON, and the details' JSON. */
+  headColumnsMB: number;
+  headJsonMB: number;
+  detailsMB: number;
+  /** The host's part of the first paint (ms): fastest of three, and the first call. */
+  hostHeadMs: number;
+  hostHeadFirstMs: number;
+  /** For a trace file: reading it and parsing it, inside hostHeadMs (ms). */
+  hostReadMs?: number;
+  hostParseMs?: number;
+  /** The page's part: from posting `load` to the end of the first frame showing the trace. */
+  pageFirstPaintMs: number;
+  pagePhases: Record<string, number>;
+  /** hostHeadMs + pageFirstPaintMs. */
+  firstPaintMs: number;
+  /** Writing the details in the host (fastest of three), and the page taking them (post to applied and drawn). */
+  hostDetailsMs: number;
+  pageDetailsMs: number;
+  /** From the start to the details shown, one after the other: first paint + host details + page details. */
+  detailsLoadedMs: number;
+}
+
 export interface TimelineBenchFigures {
   events: number;
-  jsonMB: number;
-  /** Size of the transfer form: typed-array columns, and its JSON part (MB). */
-  transferColumnsMB: number;
-  transferMetaMB: number;
-  /** `toTransfer` in the host (Node): fastest of three, and the first. */
-  toTransferMs: number;
-  toTransferFirstMs: number;
-  /** `load` with the transfer: message clone, fromTransfer, model, layout and the first frame. */
-  firstPaintTransferMs: number;
-  /** `load` with the JSON text: parse, model, layout and the first frame (when measured). */
-  firstPaintTextMs?: number;
-  /** `load` with the trace object: JSON.parse + message + model, layout and the first frame (when measured). */
-  firstPaintObjectMs?: number;
-  /** Where the time of each path went (ms by phase; see LoadTiming). */
-  phasesTransfer: Record<string, number>;
-  phasesText?: Record<string, number>;
-  phasesObject?: Record<string, number>;
+  paints: PaintFigures[];
+  /** The single transfer the host sent before (synthetic trace): toTransfer in the host, load in the page. */
+  wholeTransfer?: { hostMs: number; pageMs: number; phases: Record<string, number>; jsonMB: number };
   eventsInView: number;
   /** Frames per second the page gets with nothing to draw (the machine's ceiling). */
   idleFps: number;
@@ -45,36 +68,35 @@ export interface TimelineBenchFigures {
   heapMB: number;
 }
 
-/** The ways of sending a trace whose first paint is measured. */
-export type LoadForm = 'transfer' | 'text' | 'object';
+/** The traces whose first paint is measured. */
+export type BenchTrace = 'synthetic' | 'engine' | 'file';
 
 export interface TimelineBenchOptions {
   events?: number;
   inView?: number;
   frames?: number;
-  /**
-   * The JSON forms to measure besides the transfer, for comparison. Default `['text']`: the object
-   * form takes some 15 s at a million events and needs the whole JSON parsed in the page.
-   */
-  json?: ('text' | 'object')[];
+  /** Which traces to measure (default all three). */
+  traces?: BenchTrace[];
+  /** Also measure the single transfer of before, for comparison (default true). */
+  compareWhole?: boolean;
   log?: (line: string) => void;
 }
 
-interface LoadTiming {
+interface PageTiming {
   total: number;
   /** Where the time went: performance measures the view records while loading (ms). */
   phases: Record<string, number>;
 }
 
 interface BenchWindow {
-  __benchText: string[];
-  __benchTransfer: Record<string, unknown>;
+  __bench: Record<string, Record<string, unknown>>;
   __benchParts: Uint8Array[];
   timelineApp: {
     frames: number;
     lastFrameMs: number;
     lastStats: { inView: number; aggregated: boolean };
     trace: { length: number } | null;
+    detailsPending: boolean;
     layout: { pos: Float64Array; min: number; max: number } | null;
     view: { start: number; scale: number; width: number };
     handleMessage(m: unknown): void;
@@ -84,46 +106,28 @@ interface BenchWindow {
   };
 }
 
-/** Copy a long string into the page in pieces (one CDP message per piece). */
-async function sendText(page: Page, text: string): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as BenchWindow).__benchText = [];
-  });
-  const piece = 16 << 20;
-  for (let i = 0; i < text.length; i += piece)
-    await page.evaluate(
-      (s) => {
-        (window as unknown as BenchWindow).__benchText.push(s);
-      },
-      text.slice(i, i + piece),
-    );
-}
-
-const ARRAY_TYPES = {
-  Float64Array,
-  Uint32Array,
-  Int32Array,
-  Uint16Array,
-  Uint8Array,
-} as const;
-
-/** Rebuild a transfer in the page, column by column (bytes as base64 pieces through CDP). */
-async function sendTransfer(page: Page, t: TraceTransfer): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as BenchWindow).__benchTransfer = {};
-  });
+/**
+ * Rebuild an object of typed arrays and plain values in the page as `window.__bench[name]`, array
+ * by array (bytes as base64 pieces through CDP), so that the timed part is only the page's own.
+ */
+async function sendObject(page: Page, name: string, value: object): Promise<void> {
+  await page.evaluate((name) => {
+    const w = window as unknown as BenchWindow;
+    w.__bench ??= {};
+    w.__bench[name] = {};
+  }, name);
   const piece = 12 << 20;
-  for (const [name, value] of Object.entries(t)) {
-    if (!ArrayBuffer.isView(value)) {
+  for (const [field, v] of Object.entries(value)) {
+    if (!ArrayBuffer.isView(v)) {
       await page.evaluate(
-        ([name, value]) => {
-          (window as unknown as BenchWindow).__benchTransfer[name as string] = value;
+        ([name, field, v]) => {
+          (window as unknown as BenchWindow).__bench[name as string]![field as string] = v;
         },
-        [name, value] as [string, unknown],
+        [name, field, v] as [string, string, unknown],
       );
       continue;
     }
-    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
     await page.evaluate(() => {
       (window as unknown as BenchWindow).__benchParts = [];
     });
@@ -137,9 +141,8 @@ async function sendTransfer(page: Page, t: TraceTransfer): Promise<void> {
         },
         Buffer.from(bytes.subarray(i, i + piece)).toString('base64'),
       );
-    const type = value.constructor.name as keyof typeof ARRAY_TYPES;
     await page.evaluate(
-      ({ name, type, byteLength }) => {
+      ({ name, field, type, byteLength }) => {
         const w = window as unknown as BenchWindow;
         const all = new Uint8Array(byteLength);
         let at = 0;
@@ -155,47 +158,36 @@ async function sendTransfer(page: Page, t: TraceTransfer): Promise<void> {
           Uint16Array,
           Uint8Array,
         };
-        w.__benchTransfer[name] = new types[type]!(all.buffer);
+        w.__bench[name]![field] = new types[type]!(all.buffer);
       },
-      { name, type, byteLength: bytes.length },
+      { name, field, type: v.constructor.name, byteLength: bytes.length },
     );
   }
 }
 
-/** Load the trace held in the page (as text or transfer) and wait for the first frame that shows it. */
-function timedLoad(page: Page, form: LoadForm, expected: number): Promise<LoadTiming> {
+/** Post `load` with the transfer held in the page and wait for the first frame that shows it. */
+function timedLoad(page: Page, name: string, expected: number): Promise<PageTiming> {
   return page.evaluate(
-    ({ form, expected }) =>
-      new Promise<LoadTiming>((resolve, reject) => {
+    ({ name, expected }) =>
+      new Promise<PageTiming>((resolve, reject) => {
         const w = window as unknown as BenchWindow;
         const app = w.timelineApp;
-        const text = form === 'transfer' ? '' : w.__benchText.join('');
         const before = app.frames;
         performance.clearMeasures();
         performance.clearMarks();
         const started = performance.now();
-        // The message event is dispatched as a task, like the host's; the frame counter moves when
-        // the view has drawn (renderNow runs inside requestAnimationFrame).
-        let jsonParse = 0;
-        // The transfer's arrays are copied by the structured clone (a host's message is a copy too).
-        if (form === 'transfer') window.postMessage({ type: 'load', transfer: w.__benchTransfer }, '*');
-        else if (form === 'text') window.postMessage({ type: 'load', text }, '*');
-        else {
-          const trace = JSON.parse(text);
-          jsonParse = performance.now() - started;
-          window.postMessage({ type: 'load', trace }, '*');
-        }
+        // Dispatched as a task, like the host's message; the transfer's arrays are copied by the
+        // structured clone (a host's message is a copy too). The frame counter moves when the view
+        // has drawn (renderNow runs inside requestAnimationFrame).
+        window.postMessage({ type: 'load', transfer: w.__bench[name] }, '*');
         const poll = (): void => {
           if (app.frames > before && app.trace) {
             const total = performance.now() - started;
-            const phases: Record<string, number> = { 'JSON.parse by the bridge': jsonParse };
             if (app.trace.length !== expected)
-              reject(
-                new Error(`the view shows ${app.trace.length} events after a ${form} load of ${expected}`),
-              );
-            // From posting to the view's handler: the structured clone of the message.
+              reject(new Error(`the view shows ${app.trace.length} events after loading ${expected}`));
+            const phases: Record<string, number> = {};
             const received = performance.getEntriesByName('timeline:load')[0];
-            if (received) phases['message delivery'] = received.startTime - started - jsonParse;
+            if (received) phases['message delivery'] = received.startTime - started;
             for (const m of performance.getEntriesByType('measure'))
               if (m.name.startsWith('timeline:')) phases[m.name.slice(9)] = m.duration;
             resolve({ total, phases });
@@ -204,7 +196,36 @@ function timedLoad(page: Page, form: LoadForm, expected: number): Promise<LoadTi
         };
         requestAnimationFrame(poll);
       }),
-    { form, expected },
+    { name, expected },
+  );
+}
+
+/** Post `loadDetails` with the details held in the page; wait until they are applied and drawn. */
+function timedDetails(page: Page, name: string): Promise<PageTiming> {
+  return page.evaluate(
+    (name) =>
+      new Promise<PageTiming>((resolve, reject) => {
+        const w = window as unknown as BenchWindow;
+        const app = w.timelineApp;
+        performance.clearMeasures();
+        performance.clearMarks();
+        const started = performance.now();
+        window.postMessage({ type: 'loadDetails', details: w.__bench[name] }, '*');
+        let frames = -1;
+        const poll = (): void => {
+          if (!app.detailsPending && frames < 0) frames = app.frames;
+          if (frames >= 0 && app.frames > frames) {
+            const phases: Record<string, number> = {};
+            for (const m of performance.getEntriesByType('measure'))
+              if (m.name === 'timeline:details') phases['check and rebuild'] = m.duration;
+            resolve({ total: performance.now() - started, phases });
+          } else if (performance.now() - started > 120_000)
+            reject(new Error('details not applied within 120 s'));
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      }),
+    name,
   );
 }
 
@@ -264,11 +285,11 @@ function showEvents(page: Page, count: number): Promise<number> {
   }, count);
 }
 
-/** `parse 812 ms, model 95 ms, ...`; `handled` covers parse to the end of the message handler. */
+/** `parse 812 ms, model 95 ms, ...` */
 const phaseList = (phases: Record<string, number>): string =>
   Object.entries(phases)
     .filter(([, ms]) => ms > 0)
-    .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
     .join(', ');
 
 const percentile = (xs: number[], p: number): number => {
@@ -292,56 +313,159 @@ function timeIt<T>(runs: number, f: () => T): { best: number; first: number; val
   return { best, first, value: value as T };
 }
 
+const MB = (bytes: number): number => bytes / 1e6;
+
+function columnBytes(o: object, skip: unknown[]): number {
+  let n = 0;
+  for (const v of Object.values(o)) if (ArrayBuffer.isView(v) && !skip.includes(v)) n += v.byteLength;
+  return n;
+}
+
+/** The engine benchmark's generated scenario (just over a million events), simulated. */
+function engineTrace(): Trace {
+  const { scenario, family } = benchScenario();
+  const trace = new Simulation(scenario, family).run().trace;
+  return trace;
+}
+
+/** What the host does for a trace: the head now (timed), the details after (timed). */
+interface HostParts {
+  head: ReturnType<typeof toTransferParts>['head'];
+  details: ReturnType<ReturnType<typeof toTransferParts>['details']>;
+  headMs: { best: number; first: number };
+  detailsMs: number;
+}
+
+function hostParts(trace: Trace): HostParts {
+  const made = timeIt(3, () => toTransferParts(trace));
+  const written = timeIt(3, () => made.value.details());
+  return {
+    head: made.value.head,
+    details: written.value,
+    headMs: { best: made.best, first: made.first },
+    detailsMs: written.best,
+  };
+}
+
+async function measurePaint(
+  page: Page,
+  gc: () => Promise<unknown>,
+  label: string,
+  events: number,
+  host: HostParts,
+  extraHostMs = 0,
+): Promise<PaintFigures> {
+  await sendObject(page, 'head', host.head);
+  await sendObject(page, 'details', host.details);
+  await gc();
+  const paint = await timedLoad(page, 'head', events);
+  await nextFrame(page);
+  const details = await timedDetails(page, 'details');
+  await nextFrame(page);
+  await page.evaluate(() => {
+    (window as unknown as BenchWindow).__bench = {};
+  });
+  const hostHeadMs = host.headMs.best + extraHostMs;
+  const firstPaintMs = hostHeadMs + paint.total;
+  return {
+    trace: label,
+    events,
+    headColumnsMB: MB(columnBytes(host.head, [host.head.meta])),
+    headJsonMB: MB(host.head.meta.length),
+    detailsMB: MB(host.details.meta.length),
+    hostHeadMs,
+    hostHeadFirstMs: host.headMs.first + extraHostMs,
+    pageFirstPaintMs: paint.total,
+    pagePhases: paint.phases,
+    firstPaintMs,
+    hostDetailsMs: host.detailsMs,
+    pageDetailsMs: details.total,
+    detailsLoadedMs: firstPaintMs + host.detailsMs + details.total,
+  };
+}
+
 export async function runTimelineBench(
   opts: TimelineBenchOptions = {},
 ): Promise<{ lines: string[]; figures: TimelineBenchFigures }> {
   const events = opts.events ?? 1_000_000;
   const frames = opts.frames ?? 120;
-  const json = opts.json ?? ['text'];
+  const traces = opts.traces ?? ['synthetic', 'engine', 'file'];
   const log = opts.log ?? (() => {});
-  const trace = syntheticTrace({ events, nodes: 5, clients: 3 });
-  trace.compact();
-  const made = timeIt(3, () => toTransfer(trace));
-  const transfer = made.value;
-  let columnBytes = 0;
-  for (const v of Object.values(transfer))
-    if (ArrayBuffer.isView(v) && v !== transfer.meta) columnBytes += v.byteLength;
-  const text = json.length > 0 ? traceToJson(trace) : '';
-  log(
-    `timeline bench: ${events.toLocaleString('en')} synthetic events; transfer ${(columnBytes / 1e6).toFixed(0)} MB of columns + ${(transfer.meta.length / 1e6).toFixed(0)} MB of JSON (toTransfer ${made.best.toFixed(0)} ms)${text ? `; ${(text.length / 1e6).toFixed(0)} MB of JSON text` : ''}`,
-  );
   const browser = await launchChromium();
   let h: Harness | undefined;
+  const paints: PaintFigures[] = [];
+  let wholeTransfer: TimelineBenchFigures['wholeTransfer'];
   try {
     h = await openTimeline({ browser, width: 1280, height: 720 });
     const page = h.page;
     const cdp = await page.context().newCDPSession(page);
     const gc = () => cdp.send('HeapProfiler.collectGarbage');
-    // Small traces first, so the code is compiled as it would be in a panel that has shown one.
+    // A small trace first, so the code is compiled as it would be in a panel that has shown one.
     const small = syntheticTrace({ events: 2000 });
-    await h.send({ type: 'load', trace: JSON.parse(traceToJson(small)) });
-    await sendTransfer(page, toTransfer(small));
-    await timedLoad(page, 'transfer', small.length);
-    await sendTransfer(page, transfer);
-    await gc();
-    const viaTransfer = await timedLoad(page, 'transfer', events);
-    await nextFrame(page);
-    const timings: Partial<Record<LoadForm, LoadTiming>> = {};
-    if (json.length > 0) {
-      await sendText(page, text);
-      for (const form of json) {
-        await gc();
-        timings[form] = await timedLoad(page, form, events);
-        await nextFrame(page);
-      }
-      // Back to the transfer's trace (the same events) for the frame rates.
-      await page.evaluate(() => {
-        (window as unknown as BenchWindow).__benchText = [];
-      });
-      await timedLoad(page, 'transfer', events);
+    await measurePaint(page, gc, 'warm-up', small.length, hostParts(small));
+
+    const synthetic = syntheticTrace({ events, nodes: 5, clients: 3 });
+    synthetic.compact();
+    if (traces.includes('synthetic')) {
+      const host = hostParts(synthetic);
+      log(`timeline bench: ${events.toLocaleString('en')} synthetic events`);
+      paints.push(await measurePaint(page, gc, 'synthetic', events, host));
     }
+    if (opts.compareWhole ?? true) {
+      const made = timeIt(3, () => toTransfer(synthetic));
+      await sendObject(page, 'whole', made.value);
+      await gc();
+      const t = await timedLoad(page, 'whole', events);
+      await nextFrame(page);
+      wholeTransfer = {
+        hostMs: made.best,
+        pageMs: t.total,
+        phases: t.phases,
+        jsonMB: MB(made.value.meta.length),
+      };
+      await page.evaluate(() => {
+        (window as unknown as BenchWindow).__bench = {};
+      });
+    }
+    if (traces.includes('engine') || traces.includes('file')) {
+      log('timeline bench: simulating the engine benchmark scenario');
+      let engine: Trace | undefined = engineTrace();
+      const engineEvents = engine.length;
+      if (traces.includes('engine'))
+        paints.push(await measurePaint(page, gc, 'engine run', engineEvents, hostParts(engine)));
+      if (traces.includes('file')) {
+        // The custom editor: read the file, parse it, build the head (traces/io reads every event
+        // through the generic path, with its clock).
+        const file = join(tmpdir(), `timeline-bench-${process.pid}.trace.json`);
+        writeFileSync(file, traceToJson(engine));
+        engine = undefined;
+        try {
+          const started = performance.now();
+          const text = new TextDecoder().decode(readFileSync(file));
+          const read = performance.now();
+          let parsed: Trace | undefined = readTrace(text);
+          const parseMs = performance.now() - read;
+          const host = hostParts(parsed);
+          parsed = undefined;
+          const readMs = read - started;
+          log(
+            `timeline bench: ${(text.length / 1e6).toFixed(0)} MB trace file read in ${readMs.toFixed(0)} ms, parsed in ${parseMs.toFixed(0)} ms`,
+          );
+          const f = await measurePaint(page, gc, '.trace.json file', engineEvents, host, readMs + parseMs);
+          f.hostReadMs = readMs;
+          f.hostParseMs = parseMs;
+          paints.push(f);
+        } finally {
+          rmSync(file, { force: true });
+        }
+      }
+    }
+
+    // Frame rates on the synthetic trace (the same events as before this change's measurements).
+    await sendObject(page, 'whole', toTransfer(synthetic));
+    await timedLoad(page, 'whole', events);
     await page.evaluate(() => {
-      (window as unknown as BenchWindow).__benchTransfer = {};
+      (window as unknown as BenchWindow).__bench = {};
     });
     await gc();
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -354,13 +478,8 @@ export async function runTimelineBench(
     if (h.problems.length) throw new Error(`the view reported errors: ${h.problems.join('; ')}`);
     const figures: TimelineBenchFigures = {
       events,
-      jsonMB: text.length / 1e6,
-      transferColumnsMB: columnBytes / 1e6,
-      transferMetaMB: transfer.meta.length / 1e6,
-      toTransferMs: made.best,
-      toTransferFirstMs: made.first,
-      firstPaintTransferMs: viaTransfer.total,
-      phasesTransfer: viaTransfer.phases,
+      paints,
+      ...(wholeTransfer ? { wholeTransfer } : {}),
       eventsInView: inView,
       idleFps: idle.fps,
       panFps: pan.fps,
@@ -369,25 +488,21 @@ export async function runTimelineBench(
       frameDrawP95Ms: percentile(draws, 0.95),
       heapMB: heap.usedSize / 1e6,
     };
-    const lines = [
-      `timeline: first paint of ${events.toLocaleString('en')} events, goal <= 2000 ms:`,
-      `  load {transfer}: ${figures.firstPaintTransferMs.toFixed(0)} ms = ${phaseList(figures.phasesTransfer)} (${figures.transferColumnsMB.toFixed(0)} MB columns + ${figures.transferMetaMB.toFixed(0)} MB JSON)`,
-      `    + toTransfer in the host: ${figures.toTransferMs.toFixed(0)} ms (first call ${figures.toTransferFirstMs.toFixed(0)} ms)`,
-    ];
-    if (timings.text) {
-      figures.firstPaintTextMs = timings.text.total;
-      figures.phasesText = timings.text.phases;
+    const lines = ['timeline: first paint (host + page), goal <= 2000 ms; then the details:'];
+    for (const p of paints) {
+      const host =
+        p.hostReadMs !== undefined
+          ? `host ${p.hostHeadMs.toFixed(0)} ms (read ${p.hostReadMs.toFixed(0)} + parse ${p.hostParseMs!.toFixed(0)} + head ${(p.hostHeadMs - p.hostReadMs - p.hostParseMs!).toFixed(0)})`
+          : `host ${p.hostHeadMs.toFixed(0)} ms (head; first call ${p.hostHeadFirstMs.toFixed(0)})`;
       lines.push(
-        `  load {text}:     ${timings.text.total.toFixed(0)} ms = ${phaseList(timings.text.phases)} (${figures.jsonMB.toFixed(0)} MB JSON, for comparison)`,
+        `  ${p.trace}, ${p.events.toLocaleString('en')} events: first paint ${p.firstPaintMs.toFixed(0)} ms = ${host} + page ${p.pageFirstPaintMs.toFixed(0)} ms (${phaseList(p.pagePhases)}); head ${p.headColumnsMB.toFixed(0)} MB columns + ${p.headJsonMB.toFixed(2)} MB JSON`,
+        `    details (${p.detailsMB.toFixed(0)} MB JSON): host writes ${p.hostDetailsMs.toFixed(0)} ms, page takes ${p.pageDetailsMs.toFixed(0)} ms; all loaded ${p.detailsLoadedMs.toFixed(0)} ms after the start`,
       );
     }
-    if (timings.object) {
-      figures.firstPaintObjectMs = timings.object.total;
-      figures.phasesObject = timings.object.phases;
+    if (wholeTransfer)
       lines.push(
-        `  load {trace}:    ${timings.object.total.toFixed(0)} ms = ${phaseList(timings.object.phases)} (for comparison)`,
+        `  before (one transfer, synthetic): ${(wholeTransfer.hostMs + wholeTransfer.pageMs).toFixed(0)} ms = host toTransfer ${wholeTransfer.hostMs.toFixed(0)} + page ${wholeTransfer.pageMs.toFixed(0)} (${phaseList(wholeTransfer.phases)}; ${wholeTransfer.jsonMB.toFixed(0)} MB JSON)`,
       );
-    }
     lines.push(
       `timeline: ${figures.eventsInView.toLocaleString('en')} events in view, goal >= 60 fps: pan ${figures.panFps.toFixed(1)} fps, zoom ${figures.zoomFps.toFixed(1)} fps (idle page ${figures.idleFps.toFixed(1)} fps); draw per frame p50 ${figures.frameDrawP50Ms.toFixed(2)} ms, p95 ${figures.frameDrawP95Ms.toFixed(2)} ms`,
       `timeline: JS heap with the trace loaded ${figures.heapMB.toFixed(0)} MB`,

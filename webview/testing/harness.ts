@@ -3,8 +3,12 @@
 // view posts and keeps its state. Used by the end-to-end tests and the benchmark.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../e2e/chromium';
 import { timelineHtml } from '../../extension/timeline/html';
+
+// The one launcher of the browser tests (Debian's Chromium, flags for these machines).
+export { launchChromium };
 
 export const ORIGIN = 'http://timeline.test';
 // Tests and `npm run bench` run from the repository root.
@@ -32,22 +36,6 @@ export interface Harness {
   /** Content-Security-Policy violations the page reported. */
   cspViolations(): Promise<string[]>;
   close(): Promise<void>;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 export function pageHtml(theme: Theme, savedState: unknown): string {
