@@ -369,6 +369,8 @@ export class TimelineApp {
         `the trace's details cannot be read, so the timeline shows its events without them: ${this.detailsProblem}`,
       );
     }
+    performance.measure('timeline:details-check', 'timeline:details');
+    performance.mark('timeline:details-model');
     this.pendingHead = null;
     this.trace = full;
     this.model = new TimelineModel(full, { outline: head.outline });
@@ -376,6 +378,7 @@ export class TimelineApp {
     this.replay = new TraceReplay(full);
     this.minimapData = new MinimapData(this.layout);
     this.minimapData.compute(this.minimap.clientWidth || 600);
+    performance.measure('timeline:details-model', 'timeline:details-model');
     this.applyQueuedAppends();
     this.refreshFilters();
     if (this.searchQuery) this.runSearch(this.searchQuery);
