@@ -32,7 +32,10 @@ export interface TimelineHandlers {
 
 /**
  * Wires one webview to its handlers: validates what it sends, saves exports, reports its errors.
- * Messages posted before the webview said `ready` are held and sent in order once it has.
+ * Messages posted before the webview said `ready` are held and sent in order once it has. A hidden
+ * webview's page is discarded (no retainContextWhenHidden) and says `ready` again when shown: it
+ * is then sent the trace it showed, its forks and the debugger's current event once more (its view,
+ * selection and filters it keeps itself, with setState).
  */
 export class TimelineConnection implements vscode.Disposable {
   private ready = false;
@@ -40,6 +43,10 @@ export class TimelineConnection implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   /** Counts `load` messages, so that the details of a trace another load replaced are not sent. */
   private loads = 0;
+  /** What the page shows, to show again when it comes back: a trace, or a load message (bad file text). */
+  private shown: { trace: Trace; fields: { title?: string; current?: number } } | HostToWebview | undefined;
+  private lastCurrent: HostToWebview | undefined;
+  private lastForks: HostToWebview | undefined;
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -50,7 +57,13 @@ export class TimelineConnection implements vscode.Disposable {
 
   /** Posts a message (held until the page is ready); resolves once the webview has taken it. */
   post(message: HostToWebview): Promise<void> {
-    if (message.type === 'load') this.loads++;
+    if (message.type === 'load') {
+      this.loads++;
+      if (!('transfer' in message)) this.shown = message;
+      this.lastCurrent = undefined;
+      this.lastForks = undefined;
+    } else if (message.type === 'currentEvent') this.lastCurrent = message;
+    else if (message.type === 'fork') this.lastForks = message;
     if (!this.ready) {
       // Only the latest load or current event matters while the page is still starting.
       if (message.type === 'load') for (const p of this.pending.splice(0)) p.sent();
@@ -73,6 +86,7 @@ export class TimelineConnection implements vscode.Disposable {
   postTrace(trace: Trace, fields: { title?: string; current?: number } = {}): void {
     const { load, details } = traceMessages(trace, fields);
     const sent = this.post(load);
+    this.shown = { trace, fields };
     const loads = this.loads;
     void sent.then(() =>
       // A turn later, so that the head's own delivery is not held up by this thread.
@@ -91,6 +105,7 @@ export class TimelineConnection implements vscode.Disposable {
     const m: WebviewToHost = checked.value;
     switch (m.type) {
       case 'ready':
+        if (this.ready) this.showAgain();
         this.ready = true;
         for (const p of this.pending.splice(0)) void this.webview.postMessage(p.message).then(p.sent, p.sent);
         this.handlers.ready();
@@ -109,6 +124,18 @@ export class TimelineConnection implements vscode.Disposable {
         void vscode.window.showErrorMessage(`Timeline: ${m.message}`);
         return;
     }
+  }
+
+  /** The page came back (shown after being hidden): send it what it showed. */
+  private showAgain(): void {
+    const shown = this.shown;
+    const current = this.lastCurrent;
+    const forks = this.lastForks;
+    if (!shown) return;
+    if ('fields' in shown) this.postTrace(shown.trace, shown.fields);
+    else void this.post(shown);
+    if (forks) void this.post(forks);
+    if (current) void this.post(current);
   }
 
   dispose(): void {
