@@ -7,6 +7,7 @@ import { sampleTrace } from './sample';
 import { type Trace, TraceRecorder } from './store';
 import {
   attachDetails,
+  DetailsReceiver,
   fromTransfer,
   fromTransferHead,
   headBuffers,
@@ -88,11 +89,20 @@ function roundTrip(t: Trace): TraceRecorder {
   return fromTransfer(structuredClone(toTransfer(t)));
 }
 
-/** Through the two parts, each a structured clone: the head first, the details written after. */
-function roundTripParts(t: Trace): TraceRecorder {
-  const { head, details } = toTransferParts(t);
+/**
+ * Through the two parts, each a structured clone: the head first, the details written after — in
+ * one part, or in parts of `rows` rows.
+ */
+function roundTripParts(t: Trace, rows?: number): TraceRecorder {
+  const { head, details, detailParts } = toTransferParts(t);
   const shown = fromTransferHead(structuredClone(head));
-  return attachDetails(shown, structuredClone(details()));
+  if (rows === undefined) return attachDetails(shown, structuredClone(details()));
+  const { count, part } = detailParts(rows);
+  const receiver = new DetailsReceiver(shown);
+  for (let i = 0; i < count - 1; i++) expect(receiver.take(structuredClone(part(i)))).toBeUndefined();
+  const whole = receiver.take(structuredClone(part(count - 1)));
+  expect(whole).toBeDefined();
+  return whole!;
 }
 
 describe('trace transfer', () => {
@@ -193,6 +203,7 @@ describe('trace transfer', () => {
           const copy = roundTrip(t);
           expectSameTrace(t, copy);
           expectSameTrace(t, roundTripParts(t));
+          expectSameTrace(t, roundTripParts(t, 1 + (steps.length % 13)));
           if (t.length > 0) {
             expect(appendMore(copy)).toEqual(appendMore(t));
             expectSameTrace(t, copy);
@@ -425,6 +436,37 @@ describe('trace transfer', () => {
     it('gives back the same trace as one transfer, for engine runs and generic traces alike', () => {
       for (const t of [engineTrace(EXAMPLES[1]!), genericTrace(), syntheticish()])
         expectSameTrace(t, roundTripParts(t));
+    });
+
+    it('sends the details in parts of any size', () => {
+      const t = syntheticish();
+      for (const rows of [1, 5, 64, 1e6]) expectSameTrace(t, roundTripParts(t, rows));
+      expect(toTransferParts(t).detailParts(5).count).toBeGreaterThan(10);
+      expect(toTransferParts(new TraceRecorder(t.header)).detailParts().count).toBe(1);
+    });
+
+    it('refuses details parts out of order, missing, or whose rows do not follow on', () => {
+      const t = syntheticish();
+      const { head, detailParts } = toTransferParts(t);
+      const { count, part } = detailParts(10);
+      expect(count).toBeGreaterThan(3);
+      const fresh = () => new DetailsReceiver(fromTransferHead(head));
+      const r1 = fresh();
+      r1.take(part(0));
+      expect(() => r1.take(part(2))).toThrow(/details part 2 came where part 1 of \d+ was expected/);
+      const all = Array.from({ length: count }, (_, i) => part(i));
+      expect(() => attachDetails(fromTransferHead(head), all.slice(0, -1))).toThrow(
+        new RegExp(`only ${count - 1} of ${count} details parts came`),
+      );
+      const second = part(1);
+      const meta = JSON.parse(new TextDecoder().decode(second.meta));
+      const shifted = { ...second, meta: new TextEncoder().encode(JSON.stringify({ ...meta, start: {} })) };
+      const r2 = fresh();
+      r2.take(part(0));
+      expect(() => r2.take(shifted)).toThrow(/details part 1: '\w+' starts at row 0, after \d+ rows/);
+      const r3 = fresh();
+      r3.take(part(0));
+      expect(() => r3.take({ ...part(1), parts: count + 1 })).toThrow(/says there are/);
     });
 
     it('shows the columns, anomalies and everything drawing reads from the head alone', () => {

@@ -575,9 +575,35 @@ export interface TraceTransferDetails {
   format: typeof TRANSFER_DETAILS_FORMAT;
   version: typeof TRANSFER_VERSION;
   detailsId: string;
-  /** UTF-8 JSON of the side tables (`DetailTables`: msgPayload, detailList, ... messageExtras). */
+  /**
+   * The details may come in several parts, in order (so that neither side writes or reads them in
+   * one long stretch): this one's place (0-based) and how many there are. Absent: the only part.
+   */
+  part?: number;
+  parts?: number;
+  /**
+   * UTF-8 JSON of consecutive rows of the side tables: `{ msgPayload: [...], detailList: [...], ...,
+   * start: { msgPayload: 0, ... } }` — each table present holds the rows from `start` (0 if not
+   * given), which must follow the rows earlier parts brought.
+   */
   meta: Uint8Array;
 }
+
+/** The side tables, in the order their rows are cut into parts. */
+const DETAIL_TABLES: (keyof DetailTables)[] = [
+  'msgPayload',
+  'detailList',
+  'requestOps',
+  'responseOps',
+  'responseResults',
+  'dataKeys',
+  'dataBefore',
+  'dataAfter',
+  'messageExtras',
+];
+
+/** Rows per details part: some megabytes of JSON, a tenth of a second or so to write or read. */
+export const DETAIL_ROWS_PER_PART = 65_536;
 
 /** Kinds of events whose generic details the head carries only as outline fields. */
 const LIGHT_KINDS = new Set<EventKind>([
@@ -601,7 +627,10 @@ let partsMade = 0;
  */
 export function toTransferParts(trace: Trace): {
   head: TraceTransferHead;
+  /** The details in one part. */
   details: () => TraceTransferDetails;
+  /** The details in `count` parts of at most `rowsPerPart` rows, each written when asked for. */
+  detailParts: (rowsPerPart?: number) => { count: number; part: (i: number) => TraceTransferDetails };
 } {
   const c = trace.columns();
   const n = c.times.length;
@@ -717,26 +746,59 @@ export function toTransferParts(trace: Trace): {
     meta: new TextEncoder().encode(JSON.stringify(meta)),
   };
   const messages = c.msgFrom.length;
-  const details = (): TraceTransferDetails => {
-    const body: DetailTables = {
-      msgPayload: c.msgPayload.slice(0, messages),
-      detailList: c.detailList.slice(0, tables.detailList),
-      requestOps: c.requestOps.slice(0, tables.requestOps),
-      responseOps: c.responseOps.slice(0, tables.responseOps),
-      responseResults: c.responseResults.slice(0, tables.responseOps),
-      dataKeys: c.dataKeys.slice(0, tables.dataKeys),
-      dataBefore: c.dataBefore.slice(0, tables.dataKeys),
-      dataAfter: c.dataAfter.slice(0, tables.dataKeys),
-      messageExtras: c.messageExtras.filter(([e]) => e < n),
-    };
-    return {
-      format: TRANSFER_DETAILS_FORMAT,
-      version: TRANSFER_VERSION,
-      detailsId,
-      meta: new TextEncoder().encode(JSON.stringify(body)),
-    };
+  // The rows as they are now (the trace must not change, but a recorder's arrays may have spare room).
+  const rows: Record<keyof DetailTables, readonly unknown[]> = {
+    msgPayload: c.msgPayload.slice(0, messages),
+    detailList: c.detailList.slice(0, tables.detailList),
+    requestOps: c.requestOps.slice(0, tables.requestOps),
+    responseOps: c.responseOps.slice(0, tables.responseOps),
+    responseResults: c.responseResults.slice(0, tables.responseOps),
+    dataKeys: c.dataKeys.slice(0, tables.dataKeys),
+    dataBefore: c.dataBefore.slice(0, tables.dataKeys),
+    dataAfter: c.dataAfter.slice(0, tables.dataKeys),
+    messageExtras: c.messageExtras.filter(([e]) => e < n),
   };
-  return { head, details };
+  const envelope = (body: object, part: number, parts: number): TraceTransferDetails => ({
+    format: TRANSFER_DETAILS_FORMAT,
+    version: TRANSFER_VERSION,
+    detailsId,
+    part,
+    parts,
+    meta: new TextEncoder().encode(JSON.stringify(body)),
+  });
+  const details = (): TraceTransferDetails => envelope(rows, 0, 1);
+  const detailParts = (rowsPerPart = DETAIL_ROWS_PER_PART) => {
+    const per = Math.max(1, Math.floor(rowsPerPart));
+    let total = 0;
+    for (const name of DETAIL_TABLES) total += rows[name].length;
+    const count = Math.max(1, Math.ceil(total / per));
+    // Part i holds rows [i * per, (i + 1) * per) of the tables laid end to end.
+    const part = (i: number): TraceTransferDetails => {
+      if (!Number.isInteger(i) || i < 0 || i >= count)
+        throw new RangeError(`no details part ${i} of ${count}`);
+      const body: Record<string, unknown> = {};
+      const start: Record<string, number> = {};
+      let from = i * per;
+      let left = per;
+      for (const name of DETAIL_TABLES) {
+        const table = rows[name];
+        if (from >= table.length) {
+          from -= table.length;
+          continue;
+        }
+        if (left === 0) break;
+        const to = Math.min(table.length, from + left);
+        body[name] = table.slice(from, to);
+        start[name] = from;
+        left -= to - from;
+        from = 0;
+      }
+      body.start = start;
+      return envelope(body, i, count);
+    };
+    return { count, part };
+  };
+  return { head, details, detailParts };
 }
 
 /** The buffers of a head, for postMessage's transfer list (the head is unusable after). */
@@ -884,18 +946,86 @@ export function fromTransferHead(t: unknown): TraceHead {
 }
 
 /**
- * The whole trace: the head's columns with the details' side tables. Throws a TraceError when the
- * details are corrupt (not JSON, a table of the wrong length or shape, an extra for no message
- * event) or belong to another trace (another details id, or generic details that contradict the
- * head's outline). The head's trace is left as it was.
+ * Takes a head's details part by part, in order, and gives the whole trace once the last is in:
+ * the head's columns with the details' side tables. Throws a TraceError when a part is corrupt (not
+ * JSON, out of order, rows that do not follow on) or, at the end, the tables are (a wrong length or
+ * shape, an extra for no message event), or when the details belong to another trace (another
+ * details id, or generic details that contradict the head's outline). The head's trace is left as
+ * it was.
+ */
+export class DetailsReceiver {
+  private next = 0;
+  private parts = 0;
+  private readonly rows = new Map<keyof DetailTables, unknown[]>();
+
+  constructor(readonly head: TraceHead) {}
+
+  /** Parts taken so far, and how many there are (0 until the first has come). */
+  get progress(): { received: number; parts: number } {
+    return { received: this.next, parts: this.parts };
+  }
+
+  take(details: unknown): TraceRecorder | undefined {
+    const head = this.head;
+    const o = checkEnvelope(details, TRANSFER_DETAILS_FORMAT, 'the details');
+    if (o.detailsId !== head.detailsId)
+      throw new TraceError(
+        `the trace details are for another trace (details ${JSON.stringify(o.detailsId)}, the timeline shows ${JSON.stringify(head.detailsId)})`,
+      );
+    const part = o.part ?? 0;
+    const parts = o.parts ?? 1;
+    if (!isIndex(parts, 0x7fffffff) || parts < 1)
+      throw corrupt(`the details' number of parts is ${JSON.stringify(parts)}`);
+    if (this.parts !== 0 && parts !== this.parts)
+      throw corrupt(
+        `details part ${JSON.stringify(part)} says there are ${parts} parts, earlier ones ${this.parts}`,
+      );
+    if (part !== this.next)
+      throw corrupt(
+        `details part ${JSON.stringify(part)} came where part ${this.next} of ${parts} was expected`,
+      );
+    const raw = decodeJson(o.meta, 'meta');
+    const start = raw.start;
+    if (start !== undefined && !isObj(start))
+      throw corrupt(`details part ${part}: 'start' must be an object`);
+    for (const name of DETAIL_TABLES) {
+      const v = raw[name];
+      if (v === undefined) continue;
+      if (!Array.isArray(v)) throw corrupt(`details part ${part}: '${name}' must be a list`);
+      const had = this.rows.get(name);
+      const from = start?.[name] ?? 0;
+      if (from !== (had?.length ?? 0))
+        throw corrupt(
+          `details part ${part}: '${name}' starts at row ${JSON.stringify(from)}, after ${had?.length ?? 0} rows`,
+        );
+      if (!had) this.rows.set(name, v);
+      else for (const x of v) had.push(x);
+    }
+    this.parts = parts;
+    this.next = part + 1;
+    if (this.next < parts) return undefined;
+    const tables: Record<string, unknown> = {};
+    for (const name of DETAIL_TABLES) tables[name] = this.rows.get(name) ?? [];
+    return complete(head, tables);
+  }
+}
+
+/**
+ * The whole trace from a head and its details (one part, or every part in order); see
+ * `DetailsReceiver` for what is checked.
  */
 export function attachDetails(head: TraceHead, details: unknown): TraceRecorder {
-  const o = checkEnvelope(details, TRANSFER_DETAILS_FORMAT, 'the details');
-  if (o.detailsId !== head.detailsId)
-    throw new TraceError(
-      `the trace details are for another trace (details ${JSON.stringify(o.detailsId)}, the timeline shows ${JSON.stringify(head.detailsId)})`,
-    );
-  const raw = decodeJson(o.meta, 'meta');
+  const receiver = new DetailsReceiver(head);
+  const list = Array.isArray(details) ? details : [details];
+  let whole: TraceRecorder | undefined;
+  for (const part of list) whole = receiver.take(part);
+  if (!whole)
+    throw corrupt(`only ${receiver.progress.received} of ${receiver.progress.parts} details parts came`);
+  return whole;
+}
+
+/** The head's trace completed with the side tables the details brought, once checked. */
+function complete(head: TraceHead, raw: Record<string, unknown>): TraceRecorder {
   const c = head.columns;
   const n = c.times.length;
   const tables = readTables(raw, n, c.refCol, c.msgFrom.length, head.tables);

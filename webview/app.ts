@@ -3,7 +3,7 @@
 
 import { TraceReplay } from '../traces/replay';
 import type { TraceRecorder } from '../traces/store';
-import { attachDetails, type TraceHead } from '../traces/transfer';
+import { DetailsReceiver, type TraceHead } from '../traces/transfer';
 import type { Anomaly, TraceEvent } from '../traces/types';
 import { eventLabel, formatTime, searchText } from './model/describe';
 import { DEFAULT_FILTERS, type Filters, Layout, type TimeMode, VIS_SHOWN } from './model/layout';
@@ -114,6 +114,7 @@ export class TimelineApp {
    * panels that need details say they are loading), and why the details could not be used, if so.
    */
   private pendingHead: TraceHead | null = null;
+  private details: DetailsReceiver | null = null;
   private detailsProblem: string | null = null;
   /** Appends that came while the details were on their way, applied once they are in. */
   private queuedAppends: { from: number; events: TraceEvent[]; anomalies?: Anomaly[] }[] = [];
@@ -248,6 +249,7 @@ export class TimelineApp {
         const { trace, head } = loadShown(m);
         performance.measure('timeline:parse', 'timeline:load');
         this.pendingHead = head ?? null;
+        this.details = head ? new DetailsReceiver(head) : null;
         this.detailsProblem = null;
         this.queuedAppends = [];
         this.load(trace, m.title, m.current, head?.outline);
@@ -342,8 +344,9 @@ export class TimelineApp {
    */
   private loadDetails(details: unknown): void {
     const head = this.pendingHead;
+    const receiver = this.details;
     const id = (details as { detailsId?: unknown }).detailsId;
-    if (!head) {
+    if (!head || !receiver) {
       throw new Error(
         this.trace
           ? 'trace details came that the timeline is not waiting for (they are for another trace)'
@@ -355,11 +358,12 @@ export class TimelineApp {
         `trace details came for another trace (${JSON.stringify(id)}; the timeline waits for ${JSON.stringify(head.detailsId)})`,
       );
     performance.mark('timeline:details');
-    let full: TraceRecorder;
+    let full: TraceRecorder | undefined;
     try {
-      full = attachDetails(head, details);
+      full = receiver.take(details);
     } catch (e) {
       this.pendingHead = null;
+      this.details = null;
       this.detailsProblem = e instanceof Error ? e.message : String(e);
       this.applyQueuedAppends();
       this.refreshFilters();
@@ -369,9 +373,16 @@ export class TimelineApp {
         `the trace's details cannot be read, so the timeline shows its events without them: ${this.detailsProblem}`,
       );
     }
+    if (!full) {
+      // More parts to come; each is a short task, so the view stays responsive meanwhile.
+      performance.measure('timeline:details-part', 'timeline:details');
+      this.requestRender();
+      return;
+    }
     performance.measure('timeline:details-check', 'timeline:details');
     performance.mark('timeline:details-model');
     this.pendingHead = null;
+    this.details = null;
     this.trace = full;
     this.model = new TimelineModel(full, { outline: head.outline });
     this.layout = new Layout(this.model, this.mode, this.layoutFilters());
@@ -389,6 +400,12 @@ export class TimelineApp {
 
   private applyQueuedAppends(): void {
     for (const a of this.queuedAppends.splice(0)) this.apply({ type: 'append', ...a });
+  }
+
+  /** ` 3/16` while the parts of the details come in. */
+  private detailsProgress(): string {
+    const p = this.details?.progress;
+    return p && p.parts > 1 ? ` ${p.received}/${p.parts}` : '';
   }
 
   /** Whether the trace is shown from its head, its details still on their way. */
@@ -1191,7 +1208,7 @@ export class TimelineApp {
         );
       }
       // Touch the DOM only when the text changes: a text change costs a style and layout pass.
-      const status = `${this.layout.model.length.toLocaleString('en')} events · ${this.lastStats.inView.toLocaleString('en')} in view${this.lastStats.aggregated ? ' (aggregated)' : ''}${this.pendingHead ? ' · loading details…' : ''}`;
+      const status = `${this.layout.model.length.toLocaleString('en')} events · ${this.lastStats.inView.toLocaleString('en')} in view${this.lastStats.aggregated ? ' (aggregated)' : ''}${this.pendingHead ? ` · loading details…${this.detailsProgress()}` : ''}`;
       if (this.statusEl.textContent !== status) this.statusEl.textContent = status;
     }
     const drawn = performance.now();

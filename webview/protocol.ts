@@ -43,7 +43,10 @@ export type HostToWebview =
   | { type: 'load'; transfer: TraceTransfer | TraceTransferHead; title?: string; current?: number }
   | { type: 'load'; trace: TraceFile; title?: string; current?: number }
   | { type: 'load'; text: string; title?: string; current?: number }
-  /** The details of the trace whose head `load` brought (payloads, operations, values, ...). */
+  /**
+   * The details of the trace whose head `load` brought (payloads, operations, values, ...), in one
+   * part or several, in order (`part` of `parts`).
+   */
   | { type: 'loadDetails'; details: TraceTransferDetails }
   /**
    * More events. `from` is the id of the first one; when it is below the current length the run
@@ -143,6 +146,8 @@ export function validateHostMessage(m: unknown): Validated<HostToWebview> {
           `loadDetails: details version ${JSON.stringify(d.version)} is not supported (expected ${TRANSFER_VERSION})`,
         );
       if (typeof d.detailsId !== 'string') return fail('loadDetails: the details have no id');
+      if ((d.part !== undefined && !isInt(d.part)) || (d.parts !== undefined && !isInt(d.parts)))
+        return fail('loadDetails: part and parts must be whole numbers');
       if (!(d.meta instanceof Uint8Array)) return fail('loadDetails: the details have no data');
       return { ok: true, value: m as HostToWebview };
     }

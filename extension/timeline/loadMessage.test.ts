@@ -24,10 +24,12 @@ describe('the messages that show a trace', () => {
     expect(head).toBeDefined();
     expect(drawn.length).toBe(sample.length);
     expect(drawn.anomalies).toEqual(sample.anomalies);
-    const second = validateHostMessage(structuredClone(details()));
-    expect(second.ok).toBe(true);
-    if (!second.ok || second.value.type !== 'loadDetails') return;
-    const shown = attachDetails(head!, second.value.details);
+    const parts = Array.from({ length: details.count }, (_, i) => {
+      const m = validateHostMessage(structuredClone(details.message(i)));
+      if (!m.ok || m.value.type !== 'loadDetails') throw new Error(`part ${i} is not loadDetails`);
+      return m.value.details;
+    });
+    const shown = attachDetails(head!, parts);
     for (let e = 0; e < sample.length; e++) expect(shown.event(e)).toEqual(sample.event(e));
   });
 

@@ -7,17 +7,19 @@ import type { HostToWebview } from '../../webview/protocol';
 
 /**
  * The messages that show a trace: `load` with the head of its two-part transfer (columns and what
- * drawing needs), and the `loadDetails` that completes it, written only when asked (after the head
- * has been posted).
+ * drawing needs), and the `loadDetails` parts that complete it, each written only when asked for
+ * (after the head has been posted; a part at a time, so neither the host nor the view spends
+ * seconds at once on a big trace's details).
  */
 export function traceMessages(
   trace: Trace,
   fields: { title?: string; current?: number } = {},
-): { load: HostToWebview; details: () => HostToWebview } {
-  const { head, details } = toTransferParts(trace);
+): { load: HostToWebview; details: { count: number; message: (i: number) => HostToWebview } } {
+  const { head, detailParts } = toTransferParts(trace);
+  const { count, part } = detailParts();
   return {
     load: { type: 'load', transfer: head, ...fields },
-    details: () => ({ type: 'loadDetails', details: details() }),
+    details: { count, message: (i) => ({ type: 'loadDetails', details: part(i) }) },
   };
 }
 

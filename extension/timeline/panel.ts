@@ -80,20 +80,23 @@ export class TimelineConnection implements vscode.Disposable {
   /**
    * Shows a trace in two parts (traces/transfer.ts): the head — columns and what drawing needs —
    * at once, and the details (payloads, operations, values: the bulk of a big trace's JSON) written
-   * only once the webview has taken the head, so neither writing nor reading them delays the first
-   * paint. A later load cancels details not yet written.
+   * only once the webview has taken the head, a part at a time, each after the last was taken, so
+   * that neither writing nor reading them delays the first paint or holds this thread for long. A
+   * later load cancels the parts not yet written.
    */
   postTrace(trace: Trace, fields: { title?: string; current?: number } = {}): void {
     const { load, details } = traceMessages(trace, fields);
     const sent = this.post(load);
     this.shown = { trace, fields };
     const loads = this.loads;
-    void sent.then(() =>
-      // A turn later, so that the head's own delivery is not held up by this thread.
-      setTimeout(() => {
-        if (loads === this.loads) void this.post(details());
-      }, 0),
-    );
+    void sent.then(async () => {
+      for (let i = 0; i < details.count; i++) {
+        // A turn between parts, so that other work (the debugger's) goes on meanwhile.
+        await new Promise((turn) => setTimeout(turn, 0));
+        if (loads !== this.loads) return;
+        await this.post(details.message(i));
+      }
+    });
   }
 
   private receive(raw: unknown): void {

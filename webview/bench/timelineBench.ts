@@ -22,7 +22,7 @@ import { Simulation } from '../../engine/sim/simulate';
 import { benchScenario } from '../../scripts/bench/benchScenario';
 import { readTrace, traceToJson } from '../../traces/io';
 import type { Trace } from '../../traces/store';
-import { toTransfer, toTransferParts } from '../../traces/transfer';
+import { type TraceTransferDetails, toTransfer, toTransferParts } from '../../traces/transfer';
 import { type Harness, launchChromium, nextFrame, openTimeline } from '../testing/harness';
 import { syntheticTrace } from '../testing/syntheticTrace';
 
@@ -34,6 +34,9 @@ export interface PaintFigures {
   headColumnsMB: number;
   headJsonMB: number;
   detailsMB: number;
+  /** How many parts the details came in, and the longest the host spent writing one (ms). */
+  detailParts: number;
+  hostLongestPartMs: number;
   /** The host's part of the first paint (ms): fastest of three, and the first call. */
   hostHeadMs: number;
   hostHeadFirstMs: number;
@@ -203,26 +206,33 @@ function timedLoad(page: Page, name: string, expected: number): Promise<PageTimi
   );
 }
 
-/** Post `loadDetails` with the details held in the page; wait until they are applied and drawn. */
-function timedDetails(page: Page, name: string): Promise<PageTiming> {
+/**
+ * Post `loadDetails` with each details part held in the page, in order (each its own task, as the
+ * host's messages are); wait until they are applied and drawn. Phases: the check and rebuild after
+ * the last part, and the longest a part before it kept the page busy.
+ */
+function timedDetails(page: Page, count: number): Promise<PageTiming> {
   return page.evaluate(
-    (name) =>
+    (count) =>
       new Promise<PageTiming>((resolve, reject) => {
         const w = window as unknown as BenchWindow;
         const app = w.timelineApp;
         performance.clearMeasures();
         performance.clearMarks();
         const started = performance.now();
-        window.postMessage({ type: 'loadDetails', details: w.__bench[name] }, '*');
+        for (let i = 0; i < count; i++)
+          window.postMessage({ type: 'loadDetails', details: w.__bench[`details${i}`] }, '*');
         let frames = -1;
         const poll = (): void => {
           if (!app.detailsPending && frames < 0) frames = app.frames;
           if (frames >= 0 && app.frames > frames) {
             const phases: Record<string, number> = {};
-            const received = performance.getEntriesByName('timeline:details')[0];
-            if (received) phases['message delivery'] = received.startTime - started;
-            for (const m of performance.getEntriesByType('measure'))
-              if (m.name.startsWith('timeline:details')) phases[m.name.slice(9)] = m.duration;
+            let longest = 0;
+            for (const m of performance.getEntriesByType('measure')) {
+              if (m.name === 'timeline:details-part') longest = Math.max(longest, m.duration);
+              else if (m.name.startsWith('timeline:details-')) phases[m.name.slice(9)] = m.duration;
+            }
+            if (count > 1) phases['longest part before the last'] = longest;
             resolve({ total: performance.now() - started, phases });
           } else if (performance.now() - started > 120_000)
             reject(new Error('details not applied within 120 s'));
@@ -230,7 +240,7 @@ function timedDetails(page: Page, name: string): Promise<PageTiming> {
         };
         requestAnimationFrame(poll);
       }),
-    name,
+    count,
   );
 }
 
@@ -335,22 +345,34 @@ function engineTrace(): Trace {
   return trace;
 }
 
-/** What the host does for a trace: the head now (timed), the details after (timed). */
+/** What the host does for a trace: the head now (timed), the details after, part by part (timed). */
 interface HostParts {
   head: ReturnType<typeof toTransferParts>['head'];
-  details: ReturnType<ReturnType<typeof toTransferParts>['details']>;
+  details: TraceTransferDetails[];
   headMs: { best: number; first: number };
+  /** Writing every part (fastest of three), and the longest part. */
   detailsMs: number;
+  longestPartMs: number;
 }
 
 function hostParts(trace: Trace): HostParts {
   const made = timeIt(3, () => toTransferParts(trace));
-  const written = timeIt(3, () => made.value.details());
+  let longestPartMs = 0;
+  const written = timeIt(3, () => {
+    const { count, part } = made.value.detailParts();
+    return Array.from({ length: count }, (_, i) => {
+      const started = performance.now();
+      const p = part(i);
+      longestPartMs = Math.max(longestPartMs, performance.now() - started);
+      return p;
+    });
+  });
   return {
     head: made.value.head,
     details: written.value,
     headMs: { best: made.best, first: made.first },
     detailsMs: written.best,
+    longestPartMs,
   };
 }
 
@@ -363,11 +385,11 @@ async function measurePaint(
   extraHostMs = 0,
 ): Promise<PaintFigures> {
   await sendObject(page, 'head', host.head);
-  await sendObject(page, 'details', host.details);
+  for (const [i, part] of host.details.entries()) await sendObject(page, `details${i}`, part);
   await gc();
   const paint = await timedLoad(page, 'head', events);
   await nextFrame(page);
-  const details = await timedDetails(page, 'details');
+  const details = await timedDetails(page, host.details.length);
   await nextFrame(page);
   await page.evaluate(() => {
     (window as unknown as BenchWindow).__bench = {};
@@ -379,7 +401,9 @@ async function measurePaint(
     events,
     headColumnsMB: MB(columnBytes(host.head, [host.head.meta])),
     headJsonMB: MB(host.head.meta.length),
-    detailsMB: MB(host.details.meta.length),
+    detailsMB: MB(host.details.reduce((sum, p) => sum + p.meta.length, 0)),
+    detailParts: host.details.length,
+    hostLongestPartMs: host.longestPartMs,
     hostHeadMs,
     hostHeadFirstMs: host.headMs.first + extraHostMs,
     pageFirstPaintMs: paint.total,
@@ -518,7 +542,7 @@ export async function runTimelineBench(
           : `host ${p.hostHeadMs.toFixed(0)} ms (head; first call ${p.hostHeadFirstMs.toFixed(0)})`;
       lines.push(
         `  ${p.trace}, ${p.events.toLocaleString('en')} events: first paint ${p.firstPaintMs.toFixed(0)} ms = ${host} + page ${p.pageFirstPaintMs.toFixed(0)} ms (${phaseList(p.pagePhases)}); head ${p.headColumnsMB.toFixed(0)} MB columns + ${p.headJsonMB.toFixed(2)} MB JSON`,
-        `    details (${p.detailsMB.toFixed(0)} MB JSON): host writes ${p.hostDetailsMs.toFixed(0)} ms, page takes ${p.pageDetailsMs.toFixed(0)} ms (${phaseList(p.pageDetailsPhases)}); all loaded ${p.detailsLoadedMs.toFixed(0)} ms after the start`,
+        `    details (${p.detailsMB.toFixed(0)} MB JSON in ${p.detailParts} parts): host writes ${p.hostDetailsMs.toFixed(0)} ms (longest part ${p.hostLongestPartMs.toFixed(0)}), page takes ${p.pageDetailsMs.toFixed(0)} ms (${phaseList(p.pageDetailsPhases)}); all loaded ${p.detailsLoadedMs.toFixed(0)} ms after the start`,
       );
     }
     if (wholeTransfer)
