@@ -3,6 +3,7 @@ import { sampleTrace } from '../../traces/sample';
 import { attachDetails, fromTransferHead } from '../../traces/transfer';
 import type { HostToWebview } from '../../webview/protocol';
 import { validateHostMessage } from '../../webview/protocol';
+import { syntheticTrace } from '../../webview/testing/syntheticTrace';
 import { TimelineConnection } from './panel';
 
 vi.mock('vscode', () => ({
@@ -51,6 +52,23 @@ describe('TimelineConnection', () => {
     const whole = attachDetails(fromTransferHead(load.value.transfer), details.value.details);
     expect(whole.length).toBe(trace.length);
     for (let e = 0; e < trace.length; e++) expect(whole.event(e)).toEqual(trace.event(e));
+  });
+
+  it('sends a big trace’s details in parts, in order, that complete it', async () => {
+    const { conn, posted, say } = connect();
+    say({ type: 'ready' });
+    const trace = syntheticTrace({ events: 70_000 });
+    conn.postTrace(trace);
+    for (let i = 0; i < 50 && posted.length < 3; i++) await turns();
+    expect(types(posted)).toEqual(['load', 'loadDetails', 'loadDetails']);
+    const parts = posted.slice(1).map((m) => (m as { details: { part: number; parts: number } }).details);
+    expect(parts.map((p) => [p.part, p.parts])).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    const head = (posted[0] as { transfer: unknown }).transfer;
+    const whole = attachDetails(fromTransferHead(structuredClone(head)), structuredClone(parts));
+    expect(whole.event(69_999)).toEqual(trace.event(69_999));
   });
 
   it('does not write the details of a trace another load has replaced', async () => {
