@@ -438,6 +438,18 @@ describe('trace transfer', () => {
         expectSameTrace(t, roundTripParts(t));
     });
 
+    it('keeps message extras whatever order they were set in', () => {
+      const t = engineTrace(EXAMPLES[0]!);
+      const messages = [...Array(t.length).keys()].filter(
+        (e) => t.msgOf(e) !== undefined && t.kind(e) !== 'send',
+      );
+      t.setDetail(messages[5]!, { reason: 'later event, set first' });
+      t.setDetail(messages[1]!, { reason: 'earlier event, set after' });
+      expectSameTrace(t, roundTrip(t));
+      expectSameTrace(t, roundTripParts(t));
+      expectSameTrace(t, roundTripParts(t, 3));
+    });
+
     it('sends the details in parts of any size', () => {
       const t = syntheticish();
       for (const rows of [1, 5, 64, 1e6]) expectSameTrace(t, roundTripParts(t, rows));

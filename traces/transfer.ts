@@ -368,13 +368,9 @@ function readTables(
   checkEntries(t.dataKeys, 'dataKeys', (k) => typeof k === 'string', 'a key (text)');
   checkEntries(t.dataBefore, 'dataBefore', Array.isArray, 'a list of siblings');
   checkEntries(t.dataAfter, 'dataAfter', Array.isArray, 'a list of siblings');
-  let previous = -1;
   for (const [i, x] of t.messageExtras.entries()) {
     if (!Array.isArray(x) || !isIndex(x[0], events) || refCol[x[0]]! < 0 || !isObj(x[1]))
       throw corrupt(`message extra ${i} must be [message event id, detail]`);
-    if (x[0] <= previous)
-      throw corrupt(`message extra ${i} is out of order (event ${x[0]} after ${previous})`);
-    previous = x[0];
   }
   return t;
 }
