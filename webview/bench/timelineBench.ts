@@ -10,8 +10,8 @@
 //  - for comparison, the single transfer the host sent before (columns + one JSON of everything);
 //  - pan and zoom frame rate with 100,000 events in view: requestAnimationFrame timestamps over 120
 //    frames of programmatic panning, then 120 of zooming, each frame changing the view.
-// Host parts run in this Node process (the extension host is Node too): fastest of three, and the
-// first. Page parts post the message from inside the page (a structured clone, as a webview gets
+// Host parts run in this Node process (the extension host is Node too): the first call counts (the
+// fastest of three is shown beside it). Page parts post the message from inside the page (a structured clone, as a webview gets
 // it); VS Code's own hops between processes are not included.
 // Goals (issue 7): first paint <= 2 s, >= 60 fps. Run by `npm run bench` (scripts/bench.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,9 +37,12 @@ export interface PaintFigures {
   /** How many parts the details came in, and the longest the host spent writing one (ms). */
   detailParts: number;
   hostLongestPartMs: number;
-  /** The host's part of the first paint (ms): fastest of three, and the first call. */
+  /**
+   * The host's part of the first paint (ms): the first call (what the user waits for; after the
+   * warm-up, unless measuring cold), and the fastest of three.
+   */
   hostHeadMs: number;
-  hostHeadFirstMs: number;
+  hostHeadBestMs: number;
   /** For a trace file: reading it and parsing it, inside hostHeadMs (ms). */
   hostReadMs?: number;
   hostParseMs?: number;
@@ -83,6 +86,8 @@ export interface TimelineBenchOptions {
   frames?: number;
   /** Which traces to measure (default all three). */
   traces?: BenchTrace[];
+  /** Show a small trace first, so that host and page have compiled their code (default true). */
+  warmUp?: boolean;
   /** Also measure the single transfer of before, for comparison (default true). */
   compareWhole?: boolean;
   log?: (line: string) => void;
@@ -394,7 +399,7 @@ async function measurePaint(
   await page.evaluate(() => {
     (window as unknown as BenchWindow).__bench = {};
   });
-  const hostHeadMs = host.headMs.best + extraHostMs;
+  const hostHeadMs = host.headMs.first + extraHostMs;
   const firstPaintMs = hostHeadMs + paint.total;
   return {
     trace: label,
@@ -405,7 +410,7 @@ async function measurePaint(
     detailParts: host.details.length,
     hostLongestPartMs: host.longestPartMs,
     hostHeadMs,
-    hostHeadFirstMs: host.headMs.first + extraHostMs,
+    hostHeadBestMs: host.headMs.best + extraHostMs,
     pageFirstPaintMs: paint.total,
     pagePhases: paint.phases,
     firstPaintMs,
@@ -432,9 +437,12 @@ export async function runTimelineBench(
     const page = h.page;
     const cdp = await page.context().newCDPSession(page);
     const gc = () => cdp.send('HeapProfiler.collectGarbage');
-    // A small trace first, so the code is compiled as it would be in a panel that has shown one.
-    const small = syntheticTrace({ events: 2000 });
-    await measurePaint(page, gc, 'warm-up', small.length, hostParts(small));
+    // A small trace first, so the code is compiled as it would be in a panel that has shown one
+    // (unless measuring a cold start: a fresh page and a host that has built no transfer yet).
+    if (opts.warmUp ?? true) {
+      const small = syntheticTrace({ events: 2000 });
+      await measurePaint(page, gc, 'warm-up', small.length, hostParts(small));
+    }
 
     // In a block, so that the host lets the synthetic trace go before the engine run and the file
     // are measured (a process holding no more than an extension host would).
@@ -539,7 +547,7 @@ export async function runTimelineBench(
       const host =
         p.hostReadMs !== undefined
           ? `host ${p.hostHeadMs.toFixed(0)} ms (read ${p.hostReadMs.toFixed(0)} + parse ${p.hostParseMs!.toFixed(0)} [JSON.parse alone ${p.hostJsonParseMs!.toFixed(0)}] + head ${(p.hostHeadMs - p.hostReadMs - p.hostParseMs!).toFixed(0)})`
-          : `host ${p.hostHeadMs.toFixed(0)} ms (head; first call ${p.hostHeadFirstMs.toFixed(0)})`;
+          : `host ${p.hostHeadMs.toFixed(0)} ms (head, first call; fastest of three ${p.hostHeadBestMs.toFixed(0)})`;
       lines.push(
         `  ${p.trace}, ${p.events.toLocaleString('en')} events: first paint ${p.firstPaintMs.toFixed(0)} ms = ${host} + page ${p.pageFirstPaintMs.toFixed(0)} ms (${phaseList(p.pagePhases)}); head ${p.headColumnsMB.toFixed(0)} MB columns + ${p.headJsonMB.toFixed(2)} MB JSON`,
         `    details (${p.detailsMB.toFixed(0)} MB JSON in ${p.detailParts} parts): host writes ${p.hostDetailsMs.toFixed(0)} ms (longest part ${p.hostLongestPartMs.toFixed(0)}), page takes ${p.pageDetailsMs.toFixed(0)} ms (${phaseList(p.pageDetailsPhases)}); all loaded ${p.detailsLoadedMs.toFixed(0)} ms after the start`,
