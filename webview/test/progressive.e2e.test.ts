@@ -1,6 +1,6 @@
 // Progressive load, as the extension shows every trace: the head of a two-part transfer first (the
 // view draws it), the details after (panels, search and key filters fill in). Built bundle in
-// headless Chromium, stubbed acquireVsCodeApi. Run: npx vitest run --config webview/vitest.e2e.config.ts
+// headless Chromium, stubbed acquireVsCodeApi. Run: npx vitest run --config webview/vitest.e2e.config.mts
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type TraceTransferDetails, toTransferParts } from '../../traces/transfer';

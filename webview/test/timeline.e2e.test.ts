@@ -1,6 +1,6 @@
 // The timeline webview as a person and the debugger use it: the built bundle in headless Chromium, in
 // the page the extension serves (same CSP), with a stubbed acquireVsCodeApi. Traces come from real
-// example runs. Build first: `node scripts/build.mjs`; run: npx vitest run --config webview/vitest.e2e.config.ts
+// example runs. Build first: `node scripts/build.mjs`; run: npx vitest run --config webview/vitest.e2e.config.mts
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { relation } from '../../traces/causality';

@@ -1,5 +1,5 @@
 // End-to-end tests of the built timeline webview in headless Chromium (build first:
-// `node scripts/build.mjs`). Run: npx vitest run --config webview/vitest.e2e.config.ts
+// `node scripts/build.mjs`). Run: npx vitest run --config webview/vitest.e2e.config.mts
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
