@@ -19,6 +19,9 @@ function fastest<T extends LoopFigures>(runs: T[]): T {
   return runs.reduce((best, run) => (run.eventsPerSecond > best.eventsPerSecond ? run : best));
 }
 
+/** Runs of the engine and of the floor, each; the fastest of each is reported. */
+const RUNS = 5;
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
@@ -29,11 +32,12 @@ async function main(): Promise<void> {
     // Warm up the JIT on a smaller run, so both loops are measured compiled.
     engineLoop({ ...scenario, run: { ...scenario.run, maxEvents: 100_000 } }, family);
     floorLoop(100_000, actors, 400);
-    // Best of three runs of each, alternating: other processes on the machine only ever slow a run
-    // down, so the fastest is the closest to what the code itself costs.
+    // Best of five runs of each, alternating: other processes on the machine only ever slow a run
+    // down, so the fastest is the closest to what the code itself costs (on a busy two-core machine
+    // three runs left a spread of some 10%).
     const engineRuns = [];
     const floorRuns = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < RUNS; i++) {
       const run = engineLoop(scenario, family);
       engineRuns.push(run);
       floorRuns.push(floorLoop(run.events, actors, Math.round(run.meanQueueLength)));
@@ -42,9 +46,9 @@ async function main(): Promise<void> {
     const floor = fastest(floorRuns);
     const pending = Math.round(engine.meanQueueLength);
     const ratio = floor.eventsPerSecond / engine.eventsPerSecond;
-    console.log(`engine (${scenario.title}), best of 3: ${fmt(engine)}`);
+    console.log(`engine (${scenario.title}), best of ${RUNS}: ${fmt(engine)}`);
     console.log(
-      `floor  (bare binary-heap loop, ${actors} actors, ${pending} events pending = the engine's mean queue length), best of 3: ${fmt(floor)}`,
+      `floor  (bare binary-heap loop, ${actors} actors, ${pending} events pending = the engine's mean queue length), best of ${RUNS}: ${fmt(floor)}`,
     );
     console.log(
       `engine cost per event = ${ratio.toFixed(2)}x the floor's (goal <= 5x); goals: >= 1,000,000 events/s, <= 100 bytes/event`,

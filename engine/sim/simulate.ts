@@ -215,6 +215,7 @@ export class Simulation {
   /** Zero-latency storage writes waiting for the current event's handler to return, in order. */
   private readonly immediateActors: ActorRuntime[] = [];
   private readonly immediateData: unknown[] = [];
+  private immediateCount = 0;
   private readonly networkActor: number;
   private readonly interventions: Intervention[];
   private readonly maxEvents: number;
@@ -593,22 +594,24 @@ export class Simulation {
 
   /** Storage writes with no latency are applied within the event that asked for them. */
   private drainImmediate(event: number, line: number | undefined): void {
+    if (this.immediateCount === 0) return;
     const actors = this.immediateActors;
-    if (actors.length === 0) return;
     const datas = this.immediateData;
     const input = this.persistedInput;
     // A handler may ask for more writes: they join the end of the lists and are taken in turn.
-    for (let i = 0; i < actors.length; i++) {
+    for (let i = 0; i < this.immediateCount; i++) {
       const actor = actors[i]!;
+      const data = datas[i];
+      datas[i] = undefined;
       if (!actor.up) continue;
       this.prepare(actor, event, line);
-      input.data = datas[i];
+      input.data = data;
       if (actor.kind === 'client') this.family.onClient(actor.state, input, actor.ctx, actor.out);
       else this.family.onNode(actor.state, input, actor.ctx, actor.out);
     }
     input.data = undefined;
-    actors.length = 0;
-    datas.length = 0;
+    // The slots stay allocated for the next event's writes (their data already let go).
+    this.immediateCount = 0;
   }
 
   // ---- effects -------------------------------------------------------------------------------
@@ -741,8 +744,9 @@ export class Simulation {
     const dist = this.scenario.storage.nodes[rt.id] ?? this.scenario.storage.default;
     const delay = dist ? sample(dist, rt.storage) : 0;
     if (delay <= 0) {
-      this.immediateActors.push(rt);
-      this.immediateData.push(data);
+      const i = this.immediateCount++;
+      this.immediateActors[i] = rt;
+      this.immediateData[i] = data;
       return;
     }
     this.schedule(
