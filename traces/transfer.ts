@@ -57,8 +57,8 @@ export interface TraceTransfer extends TransferColumns {
   meta: Uint8Array;
 }
 
-/** The object-shaped part of a trace, as the transfer's `meta` JSON holds it. */
-export interface TransferMeta {
+/** What every form of transfer carries as JSON: the trace's header and its whole-run facts. */
+export interface TransferFacts {
   header: TraceHeader;
   anomalies: Anomaly[];
   expectations: ExpectationResult[];
@@ -66,6 +66,10 @@ export interface TransferMeta {
   stats: TraceStats;
   sweep?: unknown;
   typeNames: string[];
+}
+
+/** The object-shaped part of a trace, as the transfer's `meta` JSON holds it. */
+export interface TransferMeta extends TransferFacts {
   msgPayload: Message[];
   detailList: EventDetail[];
   requestOps: OpInfo[];
@@ -546,14 +550,7 @@ export interface TraceTransferHead extends TransferColumns, TransferOutline {
 }
 
 /** The head's JSON part. */
-export interface TransferHeadMeta {
-  header: TraceHeader;
-  anomalies: Anomaly[];
-  expectations: ExpectationResult[];
-  final: Record<string, NodeFinalState>;
-  stats: TraceStats;
-  sweep?: unknown;
-  typeNames: string[];
+export interface TransferHeadMeta extends TransferFacts {
   /** Sizes of the side tables the details hold (message payloads: one per message). */
   tables: { detailList: number; requestOps: number; responseOps: number; dataKeys: number };
   /** The message types and timer names `genericType` and `genericTimer` refer to. */

@@ -1,34 +1,28 @@
 // Progressive load, as the extension shows every trace: the head of a two-part transfer first (the
 // view draws it), the details after (panels, search and key filters fill in). Built bundle in
 // headless Chromium, stubbed acquireVsCodeApi. Run: npx vitest run --config webview/vitest.e2e.config.mts
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TraceTransferDetails, toTransferParts } from '../../traces/transfer';
-import { type Harness, launchChromium, openTimeline } from '../testing/harness';
-import { clickEvent, eventPanel, eventPoints, exampleRun, posted, settle, shot } from './timelinePage';
+import type { Harness } from '../testing/harness';
+import {
+  clickEvent,
+  eventPanel,
+  eventPoints,
+  exampleRun,
+  posted,
+  settle,
+  shot,
+  timelineViews,
+} from './timelinePage';
 
 const siblings = exampleRun('leaderless/sibling-explosion-version-vectors.scenario.yaml');
 
-let browser: Browser;
 let h: Harness;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const csp = await h.cspViolations();
-  const problems = [...h.problems];
-  await h.close();
-  expect(csp).toEqual([]);
-  expect(problems).toEqual([]);
-});
+const views = timelineViews();
 
 /** The view with the head of the siblings run loaded, and that run's details (not sent yet). */
 async function openHead(): Promise<{ details: TraceTransferDetails; detailsId: string }> {
-  h = await openTimeline({ browser, width: 1400, height: 760 });
+  h = await views.open({ width: 1400, height: 760 });
   const { head, details } = toTransferParts(siblings.trace);
   await h.send({ type: 'load', transfer: head, title: 'progressive' });
   await settle(h.page);

@@ -1,11 +1,10 @@
 // The timeline webview as a person and the debugger use it: the built bundle in headless Chromium, in
 // the page the extension serves (same CSP), with a stubbed acquireVsCodeApi. Traces come from real
 // example runs. Build first: `node scripts/build.mjs`; run: npx vitest run --config webview/vitest.e2e.config.mts
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { relation } from '../../traces/causality';
 import { formatVector } from '../model/causality';
-import { type Harness, launchChromium, openTimeline } from '../testing/harness';
+import type { Harness } from '../testing/harness';
 import {
   a11yItems,
   clearEvents,
@@ -22,6 +21,7 @@ import {
   savedState,
   settle,
   shot,
+  timelineViews,
   view,
 } from './timelinePage';
 
@@ -33,26 +33,11 @@ const PAST = hex('#b180d7');
 const FUTURE = hex('#89d185');
 const CURRENT = hex('#cca700');
 
-let browser: Browser;
 let h: Harness;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  // Whatever a test did, the view logged no error and the CSP blocked nothing.
-  const csp = await h.cspViolations();
-  const problems = [...h.problems];
-  await h.close();
-  expect(csp).toEqual([]);
-  expect(problems).toEqual([]);
-});
+const views = timelineViews();
 
 async function open(file = siblings.file, savedStateValue?: unknown): Promise<Harness> {
-  h = await openTimeline({ browser, width: 1400, height: 760, savedState: savedStateValue });
+  h = await views.open({ width: 1400, height: 760, savedState: savedStateValue });
   await h.send({ type: 'load', trace: file });
   await settle(h.page);
   return h;

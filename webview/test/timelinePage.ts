@@ -3,12 +3,13 @@
 // `window.timelineApp.eventPoint` (where an event is drawn), the one hook the tests use to aim.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { runScenarioText } from '../../engine/run';
 import { traceToFile } from '../../traces/io';
 import type { TraceRecorder } from '../../traces/store';
 import type { TraceFile } from '../../traces/types';
-import type { Harness } from '../testing/harness';
+import { type Harness, launchChromium, openTimeline } from '../testing/harness';
 
 export const SHOTS = join(process.cwd(), 'test-results', 'webview');
 
@@ -142,4 +143,37 @@ export async function shot(h: Harness, name: string): Promise<string> {
 
 export async function posted(h: Harness, type: string): Promise<{ type: string; [k: string]: unknown }[]> {
   return (await h.posted()).filter((m) => m.type === type);
+}
+
+/**
+ * The hooks every timeline e2e file needs: one Chromium for the file, and after each test the check
+ * that the view it opened logged no error and that its CSP blocked nothing. `open` opens that view.
+ */
+export function timelineViews(): {
+  open(opts?: Omit<Parameters<typeof openTimeline>[0], 'browser'>): Promise<Harness>;
+} {
+  let browser: Browser | undefined;
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const h = current;
+    current = undefined;
+    if (!h) return;
+    const csp = await h.cspViolations();
+    const problems = [...h.problems];
+    await h.close();
+    expect(csp).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+  return {
+    async open(opts = {}) {
+      current = await openTimeline({ ...opts, browser });
+      return current;
+    },
+  };
 }
