@@ -68,6 +68,19 @@ export interface TransferFacts {
   typeNames: string[];
 }
 
+function factsOf(trace: Trace, typeNames: string[]): TransferFacts {
+  const facts: TransferFacts = {
+    header: trace.header,
+    anomalies: trace.anomalies,
+    expectations: trace.expectations,
+    final: trace.final,
+    stats: trace.stats,
+    typeNames,
+  };
+  if (trace.sweep !== undefined) facts.sweep = trace.sweep;
+  return facts;
+}
+
 /** The object-shaped part of a trace, as the transfer's `meta` JSON holds it. */
 export interface TransferMeta extends TransferFacts {
   msgPayload: Message[];
@@ -114,12 +127,7 @@ const COLUMNS: [keyof TransferColumns, ColumnType[], 'events' | 'rows' | 'lights
 export function toTransfer(trace: Trace): TraceTransfer {
   const c = trace.columns();
   const meta: TransferMeta = {
-    header: trace.header,
-    anomalies: trace.anomalies,
-    expectations: trace.expectations,
-    final: trace.final,
-    stats: trace.stats,
-    typeNames: c.typeNames,
+    ...factsOf(trace, c.typeNames),
     msgPayload: c.msgPayload,
     detailList: c.detailList,
     requestOps: c.requestOps,
@@ -130,7 +138,6 @@ export function toTransfer(trace: Trace): TraceTransfer {
     dataAfter: c.dataAfter,
     messageExtras: c.messageExtras,
   };
-  if (trace.sweep !== undefined) meta.sweep = trace.sweep;
   return {
     format: TRANSFER_FORMAT,
     version: TRANSFER_VERSION,
@@ -713,17 +720,11 @@ export function toTransferParts(trace: Trace): {
     dataKeys: c.dataKeys.length,
   };
   const meta: TransferHeadMeta = {
-    header: trace.header,
-    anomalies: trace.anomalies,
-    expectations: trace.expectations,
-    final: trace.final,
-    stats: trace.stats,
-    typeNames: c.typeNames,
+    ...factsOf(trace, c.typeNames),
     tables,
     names,
     fullRows,
   };
-  if (trace.sweep !== undefined) meta.sweep = trace.sweep;
   const head: TraceTransferHead = {
     format: TRANSFER_FORMAT,
     version: TRANSFER_VERSION,
